@@ -1,0 +1,54 @@
+# The one entry point. `make book` builds the site into _build/html; `make test` runs every test.
+# Both set up what they need on a fresh machine with Python 3.11 (a .venv, the pinned packages).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+# Strict: warnings are errors, references are checked, and every problem is reported before failing.
+BOOK_FLAGS = -W -n --keep-going
+NOTEBOOKS  = intro.md $(wildcard chapters/*.md)
+
+.PHONY: book test preview notebooks lint clean help
+
+help:
+	@echo "make book       build the site into _build/html (re-executes notebooks whose code or data changed)"
+	@echo "make test       data, chart, notebook (nbval), workflow and offline-browser tests"
+	@echo "make preview    serve the book on http://127.0.0.1:8000 and rebuild on save"
+	@echo "make notebooks  sync each .md with its .ipynb and re-execute it (nbval's reference outputs)"
+	@echo "make clean      remove the build and the execution cache"
+
+$(STAMP): requirements.txt constraints.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+book: $(STAMP)
+	$(BIN)/python -m notorious.buildstate _build
+	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
+
+test: book node_modules/.installed
+	$(BIN)/ruff check notorious tests
+	$(BIN)/python -m pytest
+
+preview: $(STAMP)
+	$(BIN)/python -m notorious.buildstate _build
+	$(BIN)/sphinx-autobuild . _build/html --port 8000 --watch data --watch notorious \
+		--ignore "*.ipynb" --ignore "_build/*" --ignore "figures/*" --ignore ".venv/*" \
+		-b html -c _build/sphinx-config -W --keep-going --pre-build "$(BIN)/jupyter-book config sphinx ."
+
+notebooks: $(STAMP)
+	$(BIN)/jupytext --sync $(NOTEBOOKS)
+	$(BIN)/jupytext --execute --to ipynb --update $(NOTEBOOKS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check notorious tests
+
+clean:
+	rm -rf _build

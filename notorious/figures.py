@@ -1,0 +1,162 @@
+"""Put a chart on the page with everything a reader gets under it.
+
+``FigureBook(doc).show(chart, ...)`` returns a figure that renders as: the chart (drawn offline by the
+site's own Vega scripts), a numbered caption with the takeaway, a source note linking the sources of
+exactly the rows shown, a CSV download of those rows, a collapsible data table as text alternative, and
+a static SVG and PNG written to ``figures/`` for readers without JavaScript and for print.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import posixpath
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+import yaml
+
+from . import theme
+from .paths import FIGURES_DIR, TOC
+
+APPENDIX = "chapters/data-and-methods"
+
+
+def chapter_number(doc: str) -> str:
+    """The figure prefix of a page from its place in _toc.yml: '' for the root, '1'.. for chapters."""
+    toc = yaml.safe_load(TOC.read_text(encoding="utf-8"))
+    if doc == toc["root"]:
+        return ""
+    files = [entry["file"] for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}])
+             for entry in part["chapters"]]
+    if doc not in files:
+        raise ValueError(f"{doc!r} is not in _toc.yml; add it there before numbering its figures")
+    position = files.index(doc)
+    return "A" if doc == APPENDIX else str(position + 1)
+
+
+def chart_html(spec: dict, label: str, fallback_src: str | None = None) -> str:
+    """The chart's container and its spec, with an id derived from the spec so outputs are reproducible.
+
+    No script is inline: the site's charts.js draws every container once the Vega bundle has loaded.
+    """
+    spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"))
+    chart_id = "nt-" + hashlib.sha256(spec_json.encode()).hexdigest()[:16]
+    safe_json = spec_json.replace("</", "<\\/")
+    fallback = ""
+    if fallback_src:
+        fallback = f'<noscript><img src="{fallback_src}" alt="{html.escape(label)}" width="100%"></noscript>'
+    return (
+        f'<div class="nt-chart" id="{chart_id}" role="img" aria-label="{html.escape(label)}">{fallback}</div>\n'
+        f'<script type="application/json" class="nt-spec" data-for="{chart_id}">{safe_json}</script>'
+    )
+
+
+def page_spec(chart: alt.TopLevelMixin) -> dict:
+    """The spec for the web page: single views stretch to the container so they fit a phone."""
+    spec = chart.to_dict()
+    if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+        spec["width"] = "container"
+        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return spec
+
+
+def static_spec(chart: alt.TopLevelMixin) -> dict:
+    spec = chart.to_dict()
+    if spec.get("width") in (None, "container") and "hconcat" not in spec and "concat" not in spec:
+        spec["width"] = theme.STATIC_WIDTH
+    return spec
+
+
+def offline_renderer(spec: dict, **_: object) -> dict:
+    """Altair renderer for a chart shown on its own: same offline container, no CDN, stable id."""
+    return {"text/html": chart_html(spec, "Chart"), "text/plain": "<chart>"}
+
+
+alt.renderers.register("notorious", offline_renderer)
+alt.renderers.enable("notorious")
+
+
+@dataclass(frozen=True)
+class Figure:
+    number: str
+    html: str
+    text: str
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return {"text/html": self.html, "text/plain": self.text}
+
+
+class FigureBook:
+    """Numbers the figures of one page and writes their files; one per notebook."""
+
+    def __init__(self, doc: str, sources: pd.DataFrame):
+        self.doc = doc
+        self.prefix = chapter_number(doc)
+        self.sources = sources.set_index("source_id")
+        self.count = 0
+        # Pages mirror the source tree, so the site root is as many levels up as the page is deep.
+        depth = doc.count("/")
+        self.root = posixpath.join(*([".."] * depth)) if depth else "."
+
+    def show(
+        self,
+        chart: alt.TopLevelMixin,
+        *,
+        name: str,
+        title: str,
+        takeaway: str,
+        data: pd.DataFrame,
+        alt_text: str,
+        table: pd.DataFrame | None = None,
+    ) -> Figure:
+        """Render ``chart`` with caption, sources, download and text alternative.
+
+        ``data`` are exactly the rows the chart shows; each needs a ``source_id``. ``table`` is the
+        readable version offered as the text alternative (defaults to ``data``).
+        """
+        if "source_id" not in data.columns:
+            raise ValueError(f"figure {name!r}: the data shown needs a source_id column")
+        missing = sorted(set(data["source_id"].dropna()) - set(self.sources.index))
+        if missing or data["source_id"].isna().any():
+            raise ValueError(f"figure {name!r}: rows without a known source: {missing or 'empty source_id'}")
+        self.count += 1
+        number = f"{self.prefix}.{self.count}" if self.prefix else str(self.count)
+        self._write_files(chart, name, data)
+        figures = posixpath.join(self.root, "figures")
+        body = chart_html(page_spec(chart), alt_text, fallback_src=f"{figures}/{name}.svg")
+        caption = (
+            f'<figcaption><p><span class="nt-fignum">Figure {number}.</span> '
+            f"<strong>{html.escape(title)}</strong> {html.escape(takeaway)}</p>"
+            f'<p class="nt-sources">Sources: {self._source_links(data)}. '
+            f'<a href="{figures}/{name}.csv" download>Download the data (CSV)</a> · '
+            f'<a href="{figures}/{name}.svg">Static image (SVG)</a></p></figcaption>'
+        )
+        readable = (table if table is not None else data).fillna("")
+        details = (
+            f"<details class=\"nt-table\"><summary>Figure {number} as a table</summary>"
+            f"{readable.to_html(index=False, border=0, escape=True)}</details>"
+        )
+        markup = f'<figure class="nt-figure" id="fig-{name}">\n{body}\n{caption}\n{details}\n</figure>'
+        return Figure(number, markup, f"Figure {number}. {title} {takeaway}")
+
+    def _source_links(self, data: pd.DataFrame) -> str:
+        links = []
+        for source_id in sorted(data["source_id"].unique()):
+            row = self.sources.loc[source_id]
+            label = html.escape(f"{row['publisher']} ({row['published']})" if pd.notna(row["published"])
+                                else str(row["publisher"]))
+            href = f"{self.root}/{APPENDIX}.html#source-{source_id}"
+            links.append(f'<a href="{href}" title="{html.escape(str(row["title"]))}">{label}</a>')
+        return "; ".join(links)
+
+    def _write_files(self, chart: alt.TopLevelMixin, name: str, data: pd.DataFrame) -> None:
+        FIGURES_DIR.mkdir(exist_ok=True)
+        data.to_csv(FIGURES_DIR / f"{name}.csv", index=False, lineterminator="\n")
+        spec = static_spec(chart)
+        svg = vlc.vegalite_to_svg(spec, vl_version="6.4")
+        (FIGURES_DIR / f"{name}.svg").write_text(svg, encoding="utf-8")
+        (FIGURES_DIR / f"{name}.png").write_bytes(vlc.vegalite_to_png(spec, vl_version="6.4", scale=2))

@@ -1,0 +1,41 @@
+"""Numbers for the prose: every figure a sentence states is glued from the data, never typed."""
+
+from __future__ import annotations
+
+import numbers
+
+import pandas as pd
+from myst_nb import glue
+
+
+def plain(value: object) -> object:
+    """A numpy or pandas scalar as a plain Python value, which glue's formatting needs."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        raise ValueError("refusing to glue a missing value; state the gap in words instead")
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return value
+
+
+def glue_value(name: str, value: object) -> object:
+    """Glue one value under ``name`` without displaying it, and return it for use in the notebook."""
+    value = plain(value)
+    glue(name, value, display=False)
+    return value
+
+
+def one(frame: pd.DataFrame, column: str, **where: object) -> object:
+    """The single value of ``column`` in the row matching ``where``; fails unless exactly one row matches."""
+    mask = pd.Series(True, index=frame.index)
+    for key, wanted in where.items():
+        mask &= frame[key] == wanted
+    found = frame.loc[mask, column]
+    if len(found) != 1:
+        raise LookupError(f"expected one row with {where}, found {len(found)}")
+    return found.iloc[0]

@@ -1,0 +1,58 @@
+"""Sphinx extension that makes the book work with the network cut off.
+
+- serves Vega, Vega-Lite and Vega-Embed from the site's own ``_static`` (the bundle that ships with
+  vl-convert, which matches Altair's Vega-Lite version), and loads it only on pages that have a chart;
+- copies ``figures/`` (static images and the CSV behind each chart) into the built site.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import vl_convert as vlc
+from sphinx.application import Sphinx
+
+from .paths import FIGURES_DIR
+
+STATIC = Path(__file__).parent / "static"
+BUNDLE = "notorious/vega-bundle.js"
+VEGA_LITE = "6.4"
+
+
+def bundle_source() -> str:
+    # The bundle declares top-level names that clash with the theme's scripts, so it runs in its own
+    # function scope; it publishes vegaEmbed, vega and vegaLite on window itself.
+    return "(function () {\n" + vlc.javascript_bundle(vl_version=VEGA_LITE) + "\n})();\n"
+
+
+def _add_static_path(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+
+
+def _scripts_for_charts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if "nt-spec" in context.get("body", ""):
+        app.add_js_file(BUNDLE, loading_method="defer")
+        app.add_js_file("charts.js", loading_method="defer")
+
+
+def _write_assets(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    bundle = Path(app.outdir) / "_static" / BUNDLE
+    stamp = bundle.with_suffix(".version")
+    version = f"vl-convert {vlc.__version__} vega-lite {VEGA_LITE}"
+    if not bundle.exists() or not stamp.exists() or stamp.read_text() != version:
+        bundle.parent.mkdir(parents=True, exist_ok=True)
+        bundle.write_text(bundle_source(), encoding="utf-8")
+        stamp.write_text(version)
+    if FIGURES_DIR.is_dir():
+        shutil.copytree(FIGURES_DIR, Path(app.outdir) / "figures", dirs_exist_ok=True)
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", _add_static_path)
+    app.add_css_file("charts.css")
+    app.connect("html-page-context", _scripts_for_charts)
+    app.connect("build-finished", _write_assets)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,0 +1,79 @@
+"""The one look of every chart: Alibaba's platforms in one colour, everything else in grey.
+
+Colours come from the Okabe-Ito palette, which stays distinguishable with the common forms of colour
+blindness. Charts draw on a white card so they stay legible in the site's dark mode too.
+"""
+
+import altair as alt
+
+ALIBABA = "#D55E00"  # vermilion: every Alibaba Group platform
+OTHER = "#7A7A7A"  # neutral grey: every other platform or actor
+INK = "#1F1F1F"
+GRID = "#E3E3E3"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+
+# A listing status is a category, not a platform, so it gets its own colour-blind-safe set;
+# 'listed' shares Alibaba's vermilion because it is the state the book is about.
+STATUS_COLOURS = {
+    "listed": ALIBABA,
+    "named": "#E69F00",
+    "warned": "#CC79A7",
+    "removed": "#0072B2",
+    "not_listed": "#BBBBBB",
+}
+STATUS_LABELS = {
+    "listed": "Listed",
+    "named": "Named (before the list)",
+    "warned": "Warned, not listed",
+    "removed": "Removed",
+    "not_listed": "Not listed",
+}
+# Ordered categories for everything else (event types, verdicts), all colour-blind safe.
+CATEGORICAL = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7A7A7A", "#000000"]
+
+STATIC_WIDTH = 640  # width of the SVG/PNG written to figures/, where the page width is unknown
+
+
+def platform_colour(operator: str) -> str:
+    return ALIBABA if operator == "Alibaba Group" else OTHER
+
+
+def status_scale() -> alt.Scale:
+    return alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values()))
+
+
+@alt.theme.register("notorious", enable=True)
+def notorious_theme() -> alt.theme.ThemeConfig:
+    axis = {
+        "labelColor": INK,
+        "titleColor": INK,
+        "labelFont": FONT,
+        "titleFont": FONT,
+        "labelFontSize": 12,
+        "titleFontSize": 12,
+        "gridColor": GRID,
+        "domainColor": "#8A8A8A",
+        "tickColor": "#8A8A8A",
+    }
+    return {
+        "config": {
+            "background": "#FFFFFF",
+            "padding": 8,
+            "font": FONT,
+            "view": {"stroke": None, "continuousHeight": 260},
+            "axis": axis,
+            "legend": {
+                "labelColor": INK,
+                "titleColor": INK,
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "orient": "bottom",
+                "direction": "horizontal",
+                "columns": 3,
+            },
+            "title": {"color": INK, "fontSize": 14, "anchor": "start"},
+            "range": {"category": CATEGORICAL},
+            "mark": {"color": ALIBABA},
+            "text": {"color": INK, "fontSize": 11},
+        }
+    }

@@ -1,0 +1,233 @@
+"""The dataset is valid, and every rule of the data contract refuses bad data with a precise message.
+
+Each test corrupts a copy of data/ in a temporary folder; the originals are never touched.
+"""
+
+import csv
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from notorious import DataError, load
+from notorious.dataset import further_sources
+from notorious.paths import DATA_DIR, ROOT
+
+
+def digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            h.update(path.name.encode() + path.read_bytes())
+    return h.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load()
+
+
+@pytest.fixture
+def copy(tmp_path):
+    """A throwaway copy of data/, checked afterwards to prove the original was not modified."""
+    before = digest(DATA_DIR)
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    yield target
+    assert digest(DATA_DIR) == before, "a test modified the real data/"
+
+
+def rows(path: Path) -> list[list[str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.reader(fh))
+
+
+def write(path: Path, table: list[list[str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(table)
+
+
+def set_cell(path: Path, line: int, column: str, value: str) -> None:
+    """Set one cell, addressed as a reader would: file line (header is line 1) and column name."""
+    table = rows(path)
+    table[line - 1][table[0].index(column)] = value
+    write(path, table)
+
+
+def refused(folder: Path) -> str:
+    with pytest.raises(DataError) as caught:
+        load(folder)
+    return str(caught.value)
+
+
+def test_real_data_passes(dataset):
+    assert len(dataset.sources) > 1
+    for name, frame in dataset.items():
+        assert frame.attrs["path"] == f"data/{name}.csv"
+
+
+def test_every_fact_table_is_non_empty(dataset):
+    for name in ["reviews", "listings", "lobbying", "events", "metrics", "claims", "lawsuits", "lobbying_hires"]:
+        assert len(dataset[name]) > 0, f"data/{name}.csv has no rows"
+
+
+def test_frames_are_typed(dataset):
+    assert str(dataset.lobbying["amount_usd"].dtype) == "Int64"
+    assert str(dataset.metrics["value"].dtype) == "Float64"
+    assert pd.api.types.is_datetime64_any_dtype(dataset.reviews["released"])
+
+
+def test_unknown_gaps_stay_missing_not_zero(dataset):
+    # online/physical sizes that no source states are empty cells, which must load as missing.
+    sizes = dataset.reviews[["online_markets", "physical_markets"]]
+    assert sizes.isna().any().any() or (sizes > 0).all().all()
+
+
+def test_wrong_type_is_refused(copy):
+    set_cell(copy / "lobbying.csv", 2, "amount_usd", "461k")
+    assert "data/lobbying.csv, line 2, column 'amount_usd': '461k' is not a whole number" in refused(copy)
+
+
+def test_unknown_status_is_refused(copy):
+    set_cell(copy / "listings.csv", 3, "status", "relisted")
+    message = refused(copy)
+    assert "data/listings.csv, line 3, column 'status': 'relisted' is not one of: listed, named, removed" in message
+
+
+def test_dangling_source_is_refused(copy):
+    set_cell(copy / "events.csv", 2, "source_id", "no-such-source")
+    assert ("data/events.csv, line 2, column 'source_id': 'no-such-source' is not a source_id in data/sources.csv"
+            in refused(copy))
+
+
+def test_dangling_report_is_refused(copy):
+    set_cell(copy / "listings.csv", 2, "report_id", "ocr-1999")
+    assert "column 'report_id': 'ocr-1999' is not a report_id in data/reviews.csv" in refused(copy)
+
+
+def test_dangling_further_source_is_refused(copy):
+    set_cell(copy / "claims.csv", 2, "finding", "Confirmed (also: ghost-2016).")
+    assert "data/claims.csv, line 2, column 'finding': cites (also: ghost-2016), not a source_id in data/sources.csv" \
+        in refused(copy)
+
+
+def test_duplicate_key_is_refused(copy):
+    table = rows(copy / "events.csv")
+    table.append(list(table[1]))
+    write(copy / "events.csv", table)
+    message = refused(copy)
+    assert f"data/events.csv, line {len(table)}, column 'event_id': duplicate key (event_id='{table[1][0]}'); " \
+           "first used on line 2" in message
+
+
+def test_negative_amount_is_refused(copy):
+    set_cell(copy / "lobbying.csv", 2, "amount_usd", "-5")
+    assert "data/lobbying.csv, line 2, column 'amount_usd': -5 is below the minimum 0" in refused(copy)
+
+
+def test_missing_required_value_is_refused(copy):
+    set_cell(copy / "metrics.csv", 4, "unit", "")
+    assert "data/metrics.csv, line 4, column 'unit': a value is required" in refused(copy)
+
+
+def test_missing_source_is_refused(copy):
+    set_cell(copy / "listings.csv", 2, "source_id", "")
+    assert "data/listings.csv, line 2, column 'source_id': a value is required" in refused(copy)
+
+
+@pytest.mark.parametrize("bad", ["2016-13-01", "2016-02-30", "21 Dec 2016", "2016/12/21"])
+def test_malformed_date_is_refused(copy, bad):
+    set_cell(copy / "events.csv", 2, "date", bad)
+    message = refused(copy)
+    assert f"data/events.csv, line 2, column 'date': '{bad}' is not" in message
+
+
+def test_malformed_full_date_is_refused(copy):
+    set_cell(copy / "reviews.csv", 2, "released", "2016-12")
+    assert "data/reviews.csv, line 2, column 'released': '2016-12' is not a date (expected YYYY-MM-DD)" \
+        in refused(copy)
+
+
+def test_precision_must_match_date(copy):
+    set_cell(copy / "events.csv", 2, "date", "2016")
+    set_cell(copy / "events.csv", 2, "date_precision", "day")
+    assert "data/events.csv, line 2, column 'date_precision': 'day' does not match the date '2016'" \
+        in refused(copy)
+
+
+def test_stray_extra_column_is_refused(copy):
+    table = rows(copy / "metrics.csv")
+    write(copy / "metrics.csv", [r + ["x"] for r in table[:1]] + [r + [""] for r in table[1:]])
+    assert "data/metrics.csv, line 1, column 'x': unexpected column" in refused(copy)
+
+
+def test_missing_column_is_refused(copy):
+    table = rows(copy / "claims.csv")
+    write(copy / "claims.csv", [r[:-1] for r in table])
+    assert "data/claims.csv, line 1, column 'chapter': missing column" in refused(copy)
+
+
+def test_row_with_extra_field_is_refused(copy):
+    path = copy / "sources.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "a,b,c,2016,u,news,2026-11-28,n,EXTRA\n", encoding="utf-8")
+    line = len(rows(path))
+    assert f"data/sources.csv, line {line}: expected 8 fields, found 9" in refused(copy)
+
+
+def test_unclosed_quote_is_refused(copy):
+    path = copy / "claims.csv"
+    path.write_text(path.read_text(encoding="utf-8") + 'c99,"unclosed,confirmed,x,,listing\n', encoding="utf-8")
+    assert "data/claims.csv" in refused(copy)
+
+
+def test_empty_file_is_refused(copy):
+    (copy / "lawsuits.csv").write_text("", encoding="utf-8")
+    assert "data/lawsuits.csv, line 1: the file is empty; expected a header row: case_id," in refused(copy)
+
+
+def test_missing_file_is_refused(copy):
+    (copy / "corrections.csv").unlink()
+    assert "data/corrections.csv: the file is missing" in refused(copy)
+
+
+def test_every_problem_is_reported_at_once(copy):
+    set_cell(copy / "lobbying.csv", 2, "amount_usd", "-1")
+    set_cell(copy / "listings.csv", 2, "status", "gone")
+    message = refused(copy)
+    assert "2 problems" in message and "lobbying.csv" in message and "listings.csv" in message
+
+
+def test_frictionless_agrees_the_package_is_valid():
+    result = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", str(DATA_DIR / "datapackage.json")],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    report = json.loads(result.stdout)
+    assert report["valid"], json.dumps(report, indent=1)[:3000]
+
+
+def test_every_source_has_a_reachable_locator(dataset):
+    for row in dataset.sources.itertuples():
+        if row.kind == "seed":
+            assert (ROOT / row.url).is_file(), f"seed source {row.source_id}: {row.url} is not in the repository"
+        else:
+            assert row.url.startswith(("https://", "http://")), f"source {row.source_id}: url {row.url!r}"
+
+
+def test_every_source_is_used(dataset):
+    """Each source backs a row, is cited as a further source, or documents a gap in data/README.md."""
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    used = set(dataset.sources.loc[dataset.sources["kind"] == "seed", "source_id"])
+    used |= {sid for sid in dataset.sources["source_id"] if f"`{sid}`" in readme}
+    for name, frame in dataset.items():
+        if name != "sources" and "source_id" in frame.columns:
+            used |= set(frame["source_id"].dropna())
+        for column in {"note", "finding", "summary"} & set(frame.columns):
+            used |= {sid for text in frame[column].dropna() for sid in further_sources(text)}
+    unused = sorted(set(dataset.sources["source_id"]) - used)
+    assert not unused, f"sources.csv lists documents no row cites: {unused}"

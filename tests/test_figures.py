@@ -1,0 +1,125 @@
+"""Chart helpers: numbering, sources, downloads, text alternatives, stable ids, static files."""
+
+import json
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from notorious import FigureBook, glue_value, one
+from notorious import figures as figmod
+from notorious.figures import chapter_number, chart_html
+from notorious.sphinx_ext import bundle_source
+
+SOURCES = pd.DataFrame(
+    {
+        "source_id": ["a-2016", "b-2012"],
+        "title": ["A report", "B <story>"],
+        "publisher": ["USTR", "Reuters"],
+        "published": ["2016-12-21", None],
+    }
+)
+DATA = pd.DataFrame({"year": [2012, 2016], "value": [1, 2], "source_id": ["a-2016", "b-2012"]})
+
+
+@pytest.fixture
+def book(tmp_path, monkeypatch):
+    monkeypatch.setattr(figmod, "FIGURES_DIR", tmp_path)
+    return FigureBook("chapters/lobbying", SOURCES), tmp_path
+
+
+def chart():
+    return alt.Chart(DATA).mark_bar().encode(x="year:O", y="value:Q")
+
+
+def test_chapters_are_numbered_from_the_toc():
+    assert chapter_number("intro") == ""
+    assert chapter_number("chapters/listing-history") == "1"
+    assert chapter_number("chapters/platform-metrics") == "4"
+    assert chapter_number("chapters/data-and-methods") == "A"
+    with pytest.raises(ValueError, match="not in _toc.yml"):
+        chapter_number("chapters/nowhere")
+
+
+def test_figure_has_number_caption_sources_download_and_table(book):
+    figures, folder = book
+    first = figures.show(chart(), name="spend", title="Spend.", takeaway="It rose.", data=DATA, alt_text="Bars")
+    second = figures.show(chart(), name="spend2", title="T.", takeaway="K.", data=DATA.head(1), alt_text="Bars")
+    assert (first.number, second.number) == ("2.1", "2.2")
+    markup = first._repr_mimebundle_()["text/html"]
+    assert "Figure 2.1.</span> <strong>Spend.</strong> It rose." in markup
+    assert 'href="../chapters/data-and-methods.html#source-a-2016"' in markup
+    assert 'href="../chapters/data-and-methods.html#source-b-2012"' in markup
+    assert 'title="B &lt;story&gt;"' in markup  # titles are escaped
+    assert 'href="../figures/spend.csv" download' in markup
+    assert '<details class="nt-table"><summary>Figure 2.1 as a table</summary>' in markup
+    assert 'role="img" aria-label="Bars"' in markup
+    assert '<noscript><img src="../figures/spend.svg"' in markup
+    # The second figure shows one row, so only its one source is credited.
+    assert "source-b-2012" not in second.html
+    assert pd.read_csv(folder / "spend.csv").equals(DATA)
+    assert (folder / "spend.svg").read_text().startswith("<svg")
+    assert (folder / "spend.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_root_page_links_from_the_site_root(tmp_path, monkeypatch):
+    monkeypatch.setattr(figmod, "FIGURES_DIR", tmp_path)
+    fig = FigureBook("intro", SOURCES).show(chart(), name="x", title="T", takeaway="K", data=DATA, alt_text="A")
+    assert fig.number == "1"
+    assert 'href="./figures/x.csv"' in fig.html
+    assert 'href="./chapters/data-and-methods.html#source-a-2016"' in fig.html
+
+
+def test_rows_without_a_known_source_are_refused(book):
+    figures, _ = book
+    bad = DATA.assign(source_id=["a-2016", "nowhere"])
+    with pytest.raises(ValueError, match="rows without a known source: \\['nowhere'\\]"):
+        figures.show(chart(), name="x", title="T", takeaway="K", data=bad, alt_text="A")
+    with pytest.raises(ValueError, match="needs a source_id column"):
+        figures.show(chart(), name="x", title="T", takeaway="K", data=DATA.drop(columns="source_id"), alt_text="A")
+
+
+def test_chart_ids_derive_from_content_so_outputs_are_reproducible():
+    spec = chart().to_dict()
+    assert chart_html(spec, "A") == chart_html(chart().to_dict(), "A")
+    other = alt.Chart(DATA).mark_line().encode(x="year:O", y="value:Q").to_dict()
+    id_of = re.compile(r'id="(nt-[0-9a-f]{16})"')
+    assert id_of.search(chart_html(spec, "A")).group(1) != id_of.search(chart_html(other, "A")).group(1)
+
+
+def test_spec_cannot_close_its_script_tag():
+    data = pd.DataFrame({"x": ["</script><script>alert(1)</script>"], "y": [1]})
+    markup = chart_html(alt.Chart(data).mark_bar().encode(x="x", y="y").to_dict(), "A")
+    spec_text = markup.split('data-for="', 1)[1].split(">", 1)[1].rsplit("</script>", 1)[0]
+    assert "</script>" not in spec_text
+    assert json.loads(spec_text.replace("<\\/", "</"))
+
+
+def test_plain_charts_render_offline_without_a_cdn():
+    bundle = chart()._repr_mimebundle_()
+    markup = bundle[0]["text/html"] if isinstance(bundle, tuple) else bundle["text/html"]
+    assert "cdn" not in markup.lower() and "https://" not in markup.split('class="nt-spec"')[0]
+    assert 'class="nt-chart"' in markup
+
+
+def test_glue_values_are_plain_python():
+    import numpy as np
+
+    assert type(glue_value("n", np.int64(4))) is int
+    assert type(glue_value("f", np.float64(0.5))) is float
+    with pytest.raises(ValueError, match="missing value"):
+        glue_value("gap", pd.NA)
+
+
+def test_one_requires_exactly_one_match():
+    assert one(DATA, "value", year=2016) == 2
+    with pytest.raises(LookupError, match="found 0"):
+        one(DATA, "value", year=1999)
+
+
+def test_vega_bundle_is_scoped_and_publishes_vega_embed():
+    source = bundle_source()
+    assert source.startswith("(function () {") and source.rstrip().endswith("})();")
+    assert "window.vegaEmbed=" in source
+    assert "https://cdn" not in source

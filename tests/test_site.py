@@ -1,0 +1,207 @@
+"""The built book, opened in headless Chromium with every request to another origin blocked.
+
+Needs `make book` first (`make test` does it) and Debian's chromium at /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlparse
+
+import pytest
+import yaml
+from playwright.sync_api import sync_playwright
+
+from notorious.paths import ROOT
+
+SITE = ROOT / "_build" / "html"
+CHROMIUM = "/usr/bin/chromium"
+# Flags that keep Chromium from reaching out on its own (updates, sync, field trials).
+QUIET = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-default-apps"]
+
+
+def pages() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    docs = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    return [f"{doc}.html" for doc in docs]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not (SITE / "index.html").exists():
+        pytest.fail("no built site in _build/html: run `make book` first")
+    handler = functools.partial(QuietHandler, directory=str(SITE))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=QUIET)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """One page load with the network cut off: what was requested, blocked and logged."""
+
+    def __init__(self, browser, base: str, path: str, *, javascript: bool = True, width: int = 1200):
+        self.base = base
+        self.blocked: list[str] = []
+        self.failed: list[str] = []
+        self.errors: list[str] = []
+        self.context = browser.new_context(java_script_enabled=javascript, viewport={"width": width, "height": 900})
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+        self.response = self.page.goto(base + path, wait_until="load")
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(self.base) or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def visits(browser, server):
+    loaded = {}
+    for path in pages():
+        visit = Visit(browser, server, path)
+        charts = visit.page.locator(".nt-chart")
+        for i in range(charts.count()):
+            charts.nth(i).locator("svg").first.wait_for(state="attached", timeout=20000)
+        loaded[path] = visit
+    yield loaded
+    for visit in loaded.values():
+        visit.close()
+
+
+@pytest.mark.parametrize("path", pages())
+def test_page_loads_without_other_origins_or_errors(visits, path):
+    visit = visits[path]
+    assert visit.response.status == 200
+    assert visit.blocked == [], f"{path} asked another origin: {visit.blocked}"
+    assert visit.failed == [], f"{path} had failed requests: {visit.failed}"
+    assert visit.errors == [], f"{path} logged errors: {visit.errors}"
+
+
+@pytest.mark.parametrize("path", pages())
+def test_every_chart_draws(visits, path):
+    page = visits[path].page
+    charts = page.locator(".nt-chart")
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        assert chart.get_attribute("data-drawn") == "true", f"{path}: chart {i + 1} did not draw"
+        box = chart.locator("svg").first.bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 50, f"{path}: chart {i + 1} is too small: {box}"
+        assert "could not be drawn" not in chart.inner_text()
+
+
+def test_chapters_have_charts(visits):
+    for path in pages()[1:5]:
+        assert visits[path].page.locator(".nt-chart").count() >= 1, f"{path} has no chart"
+
+
+@pytest.mark.parametrize("path", pages())
+def test_every_figure_has_caption_sources_download_and_text_alternative(visits, path):
+    page = visits[path].page
+    figures = page.locator("figure.nt-figure")
+    for i in range(figures.count()):
+        figure = figures.nth(i)
+        assert figure.locator(".nt-fignum").inner_text().startswith("Figure ")
+        assert figure.locator(".nt-sources a[href*='data-and-methods.html#source-']").count() >= 1
+        assert figure.locator("a[download][href$='.csv']").count() == 1
+        assert figure.locator(".nt-chart").get_attribute("aria-label")
+        assert figure.locator("details.nt-table table tr").count() >= 2
+
+
+@pytest.mark.parametrize("path", pages())
+def test_every_internal_link_and_anchor_resolves(visits, server, path):
+    page = visits[path].page
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    problems = []
+    for href in hrefs:
+        if not href.startswith(server):
+            continue
+        target, fragment = urldefrag(href)
+        relative = urlparse(target).path.lstrip("/") or "index.html"
+        file = SITE / relative
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.is_file():
+            problems.append(f"{href}: no such file")
+        elif fragment and file.suffix == ".html":
+            text = file.read_text(encoding="utf-8")
+            if f'id="{fragment}"' not in text:
+                problems.append(f"{href}: no element with id {fragment!r}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_downloads_serve_exactly_the_charted_data(visits, server):
+    import csv
+    import io
+    import urllib.request
+
+    for path in pages():
+        for href in visits[path].page.eval_on_selector_all("a[download]", "els => els.map(e => e.href)"):
+            body = urllib.request.urlopen(href).read().decode("utf-8")
+            rows = list(csv.DictReader(io.StringIO(body)))
+            assert rows and "source_id" in rows[0], f"{href} is not a sourced CSV"
+
+
+def test_vega_loads_only_on_pages_with_charts(visits):
+    for path, visit in visits.items():
+        scripts = visit.page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")
+        has_chart = visit.page.locator(".nt-chart").count() > 0
+        assert any("vega-bundle.js" in s for s in scripts) == has_chart, path
+
+
+def test_charts_fit_a_phone(browser, server):
+    visit = Visit(browser, server, pages()[1], width=360)
+    try:
+        chart = visit.page.locator(".nt-chart").first
+        chart.locator("svg").first.wait_for(state="attached", timeout=20000)
+        box = chart.locator("svg").first.bounding_box()
+        assert box["width"] <= 360, f"chart is {box['width']}px wide on a 360px screen"
+    finally:
+        visit.close()
+
+
+def test_without_javascript_readers_get_static_images_and_tables(browser, server):
+    visit = Visit(browser, server, pages()[1], javascript=False)
+    try:
+        page = visit.page
+        assert page.locator("details.nt-table table").count() >= 1
+        # The <noscript> fallback image is parsed as a real image when scripting is off.
+        images = page.eval_on_selector_all(".nt-chart noscript, .nt-chart img", "els => els.length")
+        assert images >= 1
+        html = page.content()
+        srcs = [s.split('"')[0] for s in html.split('src="')[1:] if "figures/" in s.split('"')[0]]
+        assert srcs, "no static figure referenced"
+        for src in srcs:
+            assert (SITE / urljoin("chapters/", src)).is_file(), src
+    finally:
+        visit.close()
