@@ -38,6 +38,12 @@ def chapter_number(doc: str) -> str:
     return "A" if doc == APPENDIX else str(position + 1)
 
 
+def site_root(doc: str) -> str:
+    """The relative path from a page to the site root: pages mirror the source tree."""
+    depth = doc.count("/")
+    return posixpath.join(*([".."] * depth)) if depth else "."
+
+
 def chart_html(spec: dict, label: str, fallback_src: str | None = None) -> str:
     """The chart's container and its spec, with an id derived from the spec so outputs are reproducible.
 
@@ -98,9 +104,7 @@ class FigureBook:
         self.prefix = chapter_number(doc)
         self.sources = sources.set_index("source_id")
         self.count = 0
-        # Pages mirror the source tree, so the site root is as many levels up as the page is deep.
-        depth = doc.count("/")
-        self.root = posixpath.join(*([".."] * depth)) if depth else "."
+        self.root = site_root(doc)
 
     def show(
         self,
@@ -160,3 +164,27 @@ class FigureBook:
         svg = vlc.vegalite_to_svg(spec, vl_version="6.4")
         (FIGURES_DIR / f"{name}.svg").write_text(svg, encoding="utf-8")
         (FIGURES_DIR / f"{name}.png").write_bytes(vlc.vegalite_to_png(spec, vl_version="6.4", scale=2))
+
+
+def source_table(frame: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
+    """An HTML table whose source_id column links to each source's entry in the appendix."""
+    root = site_root(doc)
+    known = set(sources["source_id"])
+    missing = sorted(set(frame["source_id"].dropna()) - known)
+    if missing:
+        raise ValueError(f"table cites unknown sources: {missing}")
+    shown = frame.astype("string").fillna("").map(html.escape)
+    shown["source_id"] = [
+        f'<a href="{root}/{APPENDIX}.html#source-{html.escape(s)}">{html.escape(s)}</a>' for s in shown["source_id"]
+    ]
+    body = shown.to_html(index=False, border=0, escape=False, classes="nt-source-table", na_rep="")
+    return Table(f'<div class="nt-table-wrap">{body}</div>', f"{len(frame)} rows")
+
+
+@dataclass(frozen=True)
+class Table:
+    html: str
+    text: str
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return {"text/html": self.html, "text/plain": self.text}

@@ -1,0 +1,54 @@
+"""Pieces every chapter's charts share: the decision markers and the date encoding."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ..theme import ALIBABA, INK
+
+
+def drawn_at(dates: pd.Series) -> pd.Series:
+    """Where a partial date (YYYY, YYYY-MM or YYYY-MM-DD) is drawn: its first day.
+
+    Charts mark the precision with the marker's shape, so a month-only date is never read as a day.
+    """
+    return pd.to_datetime(dates.astype("string"), format="mixed")
+
+
+def decisions(listings: pd.DataFrame, reviews: pd.DataFrame, platform: str = "Taobao") -> pd.DataFrame:
+    """USTR's decisions on one platform that changed its status (listed after not, removed), with dates.
+
+    Returns columns: date, label, report_id, source_id. Drawn as vertical rules on every time chart so
+    that each strand can be read against the listing history.
+    """
+    rows = listings[listings["platform"] == platform].merge(
+        reviews[["report_id", "released", "covers_year"]], on="report_id"
+    )
+    rows = rows.dropna(subset=["released"]).sort_values("released")
+    out, previous, was_removed = [], None, False
+    for row in rows.itertuples():
+        if row.status == "removed" or (row.status == "listed" and previous != "listed"):
+            verb = "Removed" if row.status == "removed" else ("Re-listed" if was_removed else "Listed")
+            out.append({"date": row.released, "label": f"{verb} {row.released:%b %Y}",
+                        "report_id": row.report_id, "source_id": row.source_id})
+        was_removed |= row.status == "removed"
+        previous = row.status
+    return pd.DataFrame(out, columns=["date", "label", "report_id", "source_id"])
+
+
+def decision_rules(marks: pd.DataFrame, *, label_y: float = 0) -> alt.LayerChart:
+    """Dashed vertical rules with short labels at the dates of USTR's decisions.
+
+    The first label sits left of its rule and the others right, on alternating lines, so that
+    decisions a year or two apart do not print over each other.
+    """
+    rules = alt.Chart(marks).mark_rule(strokeDash=[4, 3], color=INK, opacity=0.6).encode(x=alt.X("date:T"))
+    labels = []
+    for i in range(len(marks)):
+        align, dx = ("right", -3) if i == 0 else ("left", 3)
+        text = alt.Chart(marks.iloc[[i]]).mark_text(
+            align=align, dx=dx, dy=-4 + 13 * (i % 2), baseline="bottom", fontSize=11, color=ALIBABA
+        )
+        labels.append(text.encode(x=alt.X("date:T"), text="label:N", y=alt.value(label_y)))
+    return alt.layer(rules, *labels)
