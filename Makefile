@@ -39,9 +39,10 @@ test: book node_modules/.installed
 
 preview: $(STAMP)
 	$(BIN)/python -m notorious.buildstate _build
-	$(BIN)/sphinx-autobuild . _build/html --port 8000 --watch data --watch notorious \
-		--ignore "*.ipynb" --ignore "_build/*" --ignore "figures/*" --ignore ".venv/*" \
-		-b html -c _build/sphinx-config -W --keep-going --pre-build "$(BIN)/jupyter-book config sphinx ."
+	$(BIN)/jupyter-book config sphinx . && mkdir -p .preview && mv conf.py .preview/conf.py
+	$(BIN)/sphinx-autobuild . _build/html -c .preview --port 8000 --watch data --watch notorious \
+		--ignore "*.ipynb" --ignore "*/_build/*" --ignore "*/figures/*" --ignore "*/.venv/*" --ignore "*/.preview/*" \
+		--pre-build "$(BIN)/python -m notorious.buildstate _build"
 
 notebooks: $(STAMP)
 	$(BIN)/jupytext --sync $(NOTEBOOKS)
@@ -51,4 +52,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check notorious tests
 
 clean:
-	rm -rf _build
+	rm -rf _build .preview

@@ -1,7 +1,8 @@
 """Shared code of the Notorious Again book: load the data, draw the charts, glue the numbers."""
 
 from .dataset import DataError, Dataset, load
-from .figures import FigureBook, source_table
+from .figures import FigureBook
+from .tables import source_table
 from .prose import cite, glue_value, one
 
 __all__ = ["DataError", "Dataset", "FigureBook", "cite", "glue_value", "load", "one", "source_table"]

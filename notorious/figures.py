@@ -23,6 +23,7 @@ from . import theme
 from .paths import FIGURES_DIR, TOC
 
 APPENDIX = "chapters/data-and-methods"
+MAX_INLINE_SOURCES = 6
 
 
 def chapter_number(doc: str) -> str:
@@ -75,6 +76,15 @@ def static_spec(chart: alt.TopLevelMixin) -> dict:
     if spec.get("width") in (None, "container") and "hconcat" not in spec and "concat" not in spec:
         spec["width"] = theme.STATIC_WIDTH
     return spec
+
+
+def readable_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Strings for a reader: dates as YYYY-MM-DD, missing values as empty cells (never 'nan' or 0)."""
+    shown = frame.copy()
+    for column in shown.columns:
+        if pd.api.types.is_datetime64_any_dtype(shown[column]):
+            shown[column] = shown[column].dt.strftime("%Y-%m-%d")
+    return shown.astype("string").fillna("")
 
 
 def offline_renderer(spec: dict, **_: object) -> dict:
@@ -135,17 +145,25 @@ class FigureBook:
         caption = (
             f'<figcaption><p><span class="nt-fignum">Figure {number}.</span> '
             f"<strong>{html.escape(title)}</strong> {html.escape(takeaway)}</p>"
-            f'<p class="nt-sources">Sources: {self._source_links(data)}. '
+            f'<p class="nt-sources">{self._source_note(data)} '
             f'<a href="{figures}/{name}.csv" download>Download the data (CSV)</a> · '
             f'<a href="{figures}/{name}.svg">Static image (SVG)</a></p></figcaption>'
         )
-        readable = (table if table is not None else data).fillna("")
+        readable = readable_frame(table if table is not None else data)
         details = (
             f"<details class=\"nt-table\"><summary>Figure {number} as a table</summary>"
             f"{readable.to_html(index=False, border=0, escape=True)}</details>"
         )
         markup = f'<figure class="nt-figure" id="fig-{name}">\n{body}\n{caption}\n{details}\n</figure>'
         return Figure(number, markup, f"Figure {number}. {title} {takeaway}")
+
+    def _source_note(self, data: pd.DataFrame) -> str:
+        """Sources inline when few; folded behind a count when many, so the caption stays readable."""
+        links = self._source_links(data)
+        count = data["source_id"].nunique()
+        if count <= MAX_INLINE_SOURCES:
+            return f"Sources: {links}."
+        return f'<details class="nt-source-list"><summary>Sources: {count} documents</summary>{links}.</details>'
 
     def _source_links(self, data: pd.DataFrame) -> str:
         links = []
@@ -165,26 +183,3 @@ class FigureBook:
         (FIGURES_DIR / f"{name}.svg").write_text(svg, encoding="utf-8")
         (FIGURES_DIR / f"{name}.png").write_bytes(vlc.vegalite_to_png(spec, vl_version="6.4", scale=2))
 
-
-def source_table(frame: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
-    """An HTML table whose source_id column links to each source's entry in the appendix."""
-    root = site_root(doc)
-    known = set(sources["source_id"])
-    missing = sorted(set(frame["source_id"].dropna()) - known)
-    if missing:
-        raise ValueError(f"table cites unknown sources: {missing}")
-    shown = frame.astype("string").fillna("").map(html.escape)
-    shown["source_id"] = [
-        f'<a href="{root}/{APPENDIX}.html#source-{html.escape(s)}">{html.escape(s)}</a>' for s in shown["source_id"]
-    ]
-    body = shown.to_html(index=False, border=0, escape=False, classes="nt-source-table", na_rep="")
-    return Table(f'<div class="nt-table-wrap">{body}</div>', f"{len(frame)} rows")
-
-
-@dataclass(frozen=True)
-class Table:
-    html: str
-    text: str
-
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        return {"text/html": self.html, "text/plain": self.text}

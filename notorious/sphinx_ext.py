@@ -2,21 +2,26 @@
 
 - serves Vega, Vega-Lite and Vega-Embed from the site's own ``_static`` (the bundle that ships with
   vl-convert, which matches Altair's Vega-Lite version), and loads it only on pages that have a chart;
-- copies ``figures/`` (static images and the CSV behind each chart) into the built site.
+- copies ``figures/`` (static images and the CSV behind each chart) into the built site;
+- publishes every table under ``data/`` and the whole dataset as one archive, ``downloads/notorious-again-data.zip`` (the data package).
 """
 
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import vl_convert as vlc
 from sphinx.application import Sphinx
 
-from .paths import FIGURES_DIR
+from .paths import DATA_DIR, FIGURES_DIR
 
 STATIC = Path(__file__).parent / "static"
 BUNDLE = "notorious/vega-bundle.js"
+ARCHIVE = "downloads/notorious-again-data.zip"
+# A fixed timestamp keeps the archive byte-identical from build to build.
+ZIP_TIME = (2016, 12, 21, 0, 0, 0)
 VEGA_LITE = "6.4"
 
 
@@ -24,6 +29,18 @@ def bundle_source() -> str:
     # The bundle declares top-level names that clash with the theme's scripts, so it runs in its own
     # function scope; it publishes vegaEmbed, vega and vegaLite on window itself.
     return "(function () {\n" + vlc.javascript_bundle(vl_version=VEGA_LITE) + "\n})();\n"
+
+
+def write_data_package(target: Path, data_dir: Path = DATA_DIR) -> None:
+    """Zip data/ (CSVs, datapackage.json, README, the seed) under a top folder, reproducibly."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    files = sorted(p for p in data_dir.rglob("*") if p.is_file())
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in files:
+            info = zipfile.ZipInfo(f"notorious-again-data/{path.relative_to(data_dir).as_posix()}", ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
 
 
 def _add_static_path(app: Sphinx) -> None:
@@ -48,6 +65,8 @@ def _write_assets(app: Sphinx, exception: Exception | None) -> None:
         stamp.write_text(version)
     if FIGURES_DIR.is_dir():
         shutil.copytree(FIGURES_DIR, Path(app.outdir) / "figures", dirs_exist_ok=True)
+    shutil.copytree(DATA_DIR, Path(app.outdir) / "data", dirs_exist_ok=True)
+    write_data_package(Path(app.outdir) / ARCHIVE)
 
 
 def setup(app: Sphinx) -> dict:

@@ -47,6 +47,7 @@ def test_figure_has_number_caption_sources_download_and_table(book):
     first = figures.show(chart(), name="spend", title="Spend.", takeaway="It rose.", data=DATA, alt_text="Bars")
     second = figures.show(chart(), name="spend2", title="T.", takeaway="K.", data=DATA.head(1), alt_text="Bars")
     assert (first.number, second.number) == ("2.1", "2.2")
+    assert "<details" not in first.html.split("nt-sources")[1].split("Download")[0]
     markup = first._repr_mimebundle_()["text/html"]
     assert "Figure 2.1.</span> <strong>Spend.</strong> It rose." in markup
     assert 'href="../chapters/data-and-methods.html#source-a-2016"' in markup

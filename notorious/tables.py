@@ -1,0 +1,123 @@
+"""HTML tables for the pages: source-linked tables, the data dictionary, the source list, the corrections log.
+
+Every table is generated from data/ or datapackage.json, so the pages cannot drift from the data.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .figures import APPENDIX, site_root
+
+KIND_TITLES = {
+    "primary": "Primary documents (government, courts, disclosures)",
+    "news": "News reporting",
+    "analysis": "Analysis (research firms, watchdogs, think tanks)",
+    "company": "Alibaba's own statements and reports",
+    "industry": "Industry associations and brands",
+    "seed": "The seed article",
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    html: str
+    text: str
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return {"text/html": self.html, "text/plain": self.text}
+
+
+def _escaped(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.astype("string").fillna("").map(html.escape)
+
+
+def source_link(source_id: str, root: str) -> str:
+    sid = html.escape(source_id)
+    return f'<a href="{root}/{APPENDIX}.html#source-{sid}">{sid}</a>'
+
+
+def source_table(frame: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
+    """An HTML table whose source_id column links to each source's entry in the appendix."""
+    missing = sorted(set(frame["source_id"].dropna()) - set(sources["source_id"]))
+    if missing:
+        raise ValueError(f"table cites unknown sources: {missing}")
+    root = site_root(doc)
+    shown = _escaped(frame)
+    shown["source_id"] = [source_link(s, root) if s else "" for s in frame["source_id"].fillna("")]
+    body = shown.to_html(index=False, border=0, escape=False, classes="nt-source-table")
+    return Table(f'<div class="nt-table-wrap">{body}</div>', f"{len(frame)} rows")
+
+
+def data_dictionary(schema: dict) -> Table:
+    """Every table and column of datapackage.json: type, whether required, allowed values, description."""
+    parts = []
+    for resource in schema["resources"]:
+        rows = []
+        for field in resource["schema"]["fields"]:
+            c = field.get("constraints", {})
+            allowed = ", ".join(c["enum"]) if "enum" in c else (f"pattern {c['pattern']}" if "pattern" in c else "")
+            if "minimum" in c:
+                allowed = (allowed + "; " if allowed else "") + f"at least {c['minimum']}"
+            rows.append({"column": field["name"], "type": field.get("type", "string"),
+                         "required": "yes" if c.get("required") else "", "allowed": allowed,
+                         "description": field.get("description", "")})
+        key = resource["schema"].get("primaryKey", [])
+        key = [key] if isinstance(key, str) else key
+        table = _escaped(pd.DataFrame(rows)).to_html(index=False, border=0, escape=False, classes="nt-dictionary")
+        parts.append(
+            f'<section class="nt-resource" id="table-{html.escape(resource["name"])}">'
+            f'<h3>{html.escape(resource["path"])}: {html.escape(resource["title"])}</h3>'
+            f"<p>{html.escape(resource['description'])} Key: {html.escape(', '.join(key))}.</p>"
+            f'<div class="nt-table-wrap">{table}</div></section>'
+        )
+    return Table("\n".join(parts), f"{len(schema['resources'])} tables")
+
+
+def source_list(sources: pd.DataFrame, *, root: str = "..") -> Table:
+    """Every source, grouped by kind, each with an anchor (source-<id>) that figures and tables link to."""
+    parts = []
+    for kind, title in KIND_TITLES.items():
+        group = sources[sources["kind"] == kind].sort_values(["publisher", "published", "source_id"])
+        if group.empty:
+            continue
+        items = []
+        for row in group.itertuples():
+            url = row.url if row.kind != "seed" else f"{root}/{row.url}"
+            when = f" ({html.escape(row.published)})" if pd.notna(row.published) else ""
+            note = f" <span class=\"nt-note\">{html.escape(row.note)}</span>" if pd.notna(row.note) else ""
+            items.append(
+                f'<li id="source-{html.escape(row.source_id)}"><a href="{html.escape(url)}">'
+                f"{html.escape(row.title)}</a>. {html.escape(row.publisher)}{when}. "
+                f"<code>{html.escape(row.source_id)}</code>{note}</li>"
+            )
+        parts.append(f"<h3>{html.escape(title)} ({len(group)})</h3><ul class=\"nt-sources-list\">{''.join(items)}</ul>")
+    return Table("\n".join(parts), f"{len(sources)} sources")
+
+
+def corrections_log(corrections: pd.DataFrame) -> Table:
+    """The corrections, newest first; says so plainly when there are none yet."""
+    if corrections.empty:
+        return Table("<p>No corrections have been made since publication.</p>", "no corrections")
+    shown = corrections.sort_values("date", ascending=False).assign(date=lambda f: f["date"].dt.strftime("%Y-%m-%d"))
+    body = _escaped(shown).to_html(index=False, border=0, escape=False, classes="nt-corrections")
+    return Table(f'<div class="nt-table-wrap">{body}</div>', f"{len(corrections)} corrections")
+
+
+def downloads(schema: dict, doc: str) -> Table:
+    """Links to the whole data package and to each table, as the site serves them."""
+    from .sphinx_ext import ARCHIVE
+
+    root = site_root(doc)
+    items = [
+        f'<li><a href="{root}/{ARCHIVE}" download>The whole dataset as one archive</a> (CSV tables, schema and '
+        "README, a Frictionless Data Package).</li>",
+        f'<li><a href="{root}/data/datapackage.json">datapackage.json</a>, the schema.</li>',
+    ]
+    for resource in schema["resources"]:
+        path = html.escape(resource["path"])
+        items.append(f'<li><a href="{root}/data/{path}" download>{path}</a>: {html.escape(resource["title"])}</li>')
+    return Table(f'<ul class="nt-downloads">{"".join(items)}</ul>', f"{len(items)} downloads")

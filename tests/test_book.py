@@ -1,0 +1,107 @@
+"""The book's sources agree with each other: notebooks with their references, pages with the schema,
+the README with the data, the citation file with the project."""
+
+import json
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+import yaml
+
+from notorious import load
+from notorious.paths import DATA_DIR, ROOT
+from notorious.tables import corrections_log, data_dictionary, source_list
+
+TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+DOCS = [TOC["root"]] + [c["file"] for part in TOC["parts"] for c in part["chapters"]]
+SCHEMA = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def code_sources(notebook) -> list[str]:
+    return [cell.source.strip() for cell in notebook.cells if cell.cell_type == "code"]
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_every_page_is_a_myst_notebook_that_executes(doc):
+    text = (ROOT / f"{doc}.md").read_text(encoding="utf-8")
+    header = yaml.safe_load(text.split("---")[1])
+    assert header["jupytext"]["text_representation"]["extension"] == ".md"
+    assert header["jupytext"]["text_representation"]["format_name"] == "myst"
+    assert header["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_reference_notebook_matches_its_source_and_is_executed(doc):
+    """nbval checks the .ipynb; this proves the .ipynb is the current .md, executed (`make notebooks`)."""
+    reference = ROOT / f"{doc}.ipynb"
+    assert reference.exists(), f"{reference.name} is missing: run `make notebooks`"
+    source = jupytext.read(ROOT / f"{doc}.md")
+    executed = nbformat.read(reference, as_version=4)
+    assert code_sources(executed) == code_sources(source), f"{reference.name} is stale: run `make notebooks`"
+    for cell in executed.cells:
+        if cell.cell_type == "code":
+            assert cell.execution_count is not None, f"{reference.name} has unexecuted cells: run `make notebooks`"
+
+
+def test_dictionary_renders_every_table_and_column_of_the_schema():
+    markup = data_dictionary(SCHEMA).html
+    for resource in SCHEMA["resources"]:
+        assert f'id="table-{resource["name"]}"' in markup
+        for field in resource["schema"]["fields"]:
+            assert f"<td>{field['name']}</td>" in markup, (resource["name"], field["name"])
+
+
+def test_dictionary_disagrees_when_the_schema_changes():
+    changed = json.loads(json.dumps(SCHEMA))
+    changed["resources"][0]["schema"]["fields"].append({"name": "brand_new_column", "type": "string"})
+    assert "brand_new_column" in data_dictionary(changed).html
+    assert "brand_new_column" not in data_dictionary(SCHEMA).html
+
+
+def test_data_readme_describes_every_table_and_column():
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    for resource in SCHEMA["resources"]:
+        assert resource["path"] in readme, f"data/README.md does not describe {resource['path']}"
+        for field in resource["schema"]["fields"]:
+            assert f"`{field['name']}`" in readme, f"data/README.md lacks {resource['name']}.{field['name']}"
+    assert "<!-- gaps-start -->" in readme and "<!-- gaps-end -->" in readme
+
+
+def test_source_list_anchors_every_source():
+    sources = load().sources
+    markup = source_list(sources).html
+    for source_id in sources["source_id"]:
+        assert f'id="source-{source_id}"' in markup
+
+
+def test_corrections_log_renders_rows_and_says_when_empty():
+    corrections = load().corrections
+    assert "No corrections" in corrections_log(corrections.iloc[0:0]).html
+    import pandas as pd
+
+    one = pd.DataFrame({"date": pd.to_datetime(["2026-11-28"]), "what": ["Fixed a date"], "why": ["A typo"],
+                        "source_id": [None]})
+    markup = corrections_log(one).html
+    assert "2026-11-28" in markup and "Fixed a date" in markup
+
+
+def test_citation_file_is_valid_cff():
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert citation["cff-version"] == "1.2.0"
+    for key in ("message", "title", "authors", "license", "version", "type"):
+        assert citation.get(key), f"CITATION.cff lacks {key}"
+    assert citation["title"] == yaml.safe_load((ROOT / "_config.yml").read_text())["title"]
+    assert all("name" in a or "family-names" in a for a in citation["authors"])
+
+
+def test_licences_are_stated_separately_for_code_and_content():
+    assert "MIT License" in (ROOT / "LICENSE").read_text()
+    assert "Attribution 4.0" in (ROOT / "LICENSE-CONTENT").read_text()
+    assert SCHEMA["licenses"][0]["name"] == "CC-BY-4.0"
+
+
+def test_no_page_links_to_a_cdn():
+    for path in [ROOT / "_config.yml", *ROOT.glob("notorious/**/*.py"), *ROOT.glob("notorious/static/*")]:
+        text = Path(path).read_text(encoding="utf-8")
+        assert "cdn.jsdelivr" not in text and "unpkg.com" not in text, path
