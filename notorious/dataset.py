@@ -272,7 +272,9 @@ def _check_period(raw: _Raw, problems: list[Problem]) -> None:
     for row, line in zip(raw.rows, raw.lines, strict=True):
         start, end = row["period_start"], row["period_end"]
         if not start and not end:
-            problems.append(Problem(raw.label, line, "period_start", "a period is required: give a start, an end or both"))
+            problems.append(
+                Problem(raw.label, line, "period_start", "a period is required: give a start, an end or both")
+            )
         elif start and end and start[: len(end)] > end[: len(start)]:
             problems.append(Problem(raw.label, line, "period_end", f"{end!r} is before the start {start!r}"))
 

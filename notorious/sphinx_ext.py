@@ -3,7 +3,8 @@
 - serves Vega, Vega-Lite and Vega-Embed from the site's own ``_static`` (the bundle that ships with
   vl-convert, which matches Altair's Vega-Lite version), and loads it only on pages that have a chart;
 - copies ``figures/`` (static images and the CSV behind each chart) into the built site;
-- publishes every table under ``data/`` and the whole dataset as one archive, ``downloads/notorious-again-data.zip`` (the data package).
+- publishes every table under ``data/`` and the whole dataset as one archive,
+  ``downloads/notorious-again-data.zip`` (the data package).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..theme import ALIBABA, INK, OTHER, STATUS_COLOURS, STATUS_LABELS, status_scale
+from ..theme import ALIBABA, INK, OTHER, STATUS_LABELS, status_scale
 from .common import decision_rules, drawn_at
 
 ALIBABA_GROUP = "Alibaba Group"
@@ -36,7 +36,8 @@ def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerCha
         .encode(
             x=alt.X("released:T", title="Report release date", scale=alt.Scale(padding=12),
                     axis=alt.Axis(format="%Y", tickCount="year")),
-            y=alt.Y("platform:N", sort=order, title=None, axis=alt.Axis(labelColor=label_colour, labelFontWeight="bold")),
+            y=alt.Y("platform:N", sort=order, title=None,
+                    axis=alt.Axis(labelColor=label_colour, labelFontWeight="bold")),
             color=alt.Color("status:N", scale=status_scale(),
                             legend=alt.Legend(title="Status", labelExpr=_label_expr())),
             shape=alt.Shape("status:N", scale=alt.Scale(domain=list(STATUS_SHAPES), range=list(STATUS_SHAPES.values())),

@@ -83,7 +83,8 @@ def verdict_chart(counts: pd.DataFrame) -> alt.Chart:
 def verdict_takeaway(counts: pd.DataFrame) -> str:
     total = int(counts["claims"].sum())
     confirmed = int(counts.loc[counts["verdict"] == "confirmed", "claims"].sum())
-    return f"{confirmed} of {total} checkable claims are confirmed as printed; the rest are garbled, unverifiable or wrong."
+    return (f"{confirmed} of {total} checkable claims are confirmed as printed; "
+            "the rest are garbled, unverifiable or wrong.")
 
 
 def overview_summary(status: pd.DataFrame, spend: pd.DataFrame, events: pd.DataFrame) -> str:
