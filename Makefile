@@ -45,8 +45,7 @@ preview: $(STAMP)
 		--pre-build "$(BIN)/python -m notorious.buildstate _build"
 
 notebooks: $(STAMP)
-	$(BIN)/jupytext --sync $(NOTEBOOKS)
-	$(BIN)/jupytext --execute --to ipynb --update $(NOTEBOOKS)
+	$(BIN)/python -m notorious.notebooks $(NOTEBOOKS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check notorious tests

@@ -145,9 +145,9 @@ class FigureBook:
         caption = (
             f'<figcaption><p><span class="nt-fignum">Figure {number}.</span> '
             f"<strong>{html.escape(title)}</strong> {html.escape(takeaway)}</p>"
-            f'<p class="nt-sources">{self._source_note(data)} '
-            f'<a href="{figures}/{name}.csv" download>Download the data (CSV)</a> · '
-            f'<a href="{figures}/{name}.svg">Static image (SVG)</a></p></figcaption>'
+            f'<div class="nt-sources">{self._source_note(data)} '
+            f'<p><a href="{figures}/{name}.csv" download>Download the data (CSV)</a> · '
+            f'<a href="{figures}/{name}.svg">Static image (SVG)</a></p></div></figcaption>'
         )
         readable = readable_frame(table if table is not None else data)
         details = (
@@ -162,7 +162,7 @@ class FigureBook:
         links = self._source_links(data)
         count = data["source_id"].nunique()
         if count <= MAX_INLINE_SOURCES:
-            return f"Sources: {links}."
+            return f"<p>Sources: {links}.</p>"
         return f'<details class="nt-source-list"><summary>Sources: {count} documents</summary>{links}.</details>'
 
     def _source_links(self, data: pd.DataFrame) -> str:

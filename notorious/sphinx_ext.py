@@ -48,6 +48,17 @@ def _add_static_path(app: Sphinx) -> None:
     app.config.html_static_path.append(str(STATIC))
 
 
+def _drop_thebe_scripts(app: Sphinx) -> None:
+    """Jupyter Book always loads sphinx-thebe, though this book launches no live kernels.
+
+    Its inline script (which names a CDN) is added once per read pass, so pages carry it twice and the
+    browser throws "THEBE_JS_URL has already been declared" on every page. We drop its page scripts.
+    """
+    for event in ("env-before-read-docs", "doctree-resolved"):
+        listeners = app.events.listeners.get(event, [])
+        listeners[:] = [entry for entry in listeners if not entry.handler.__module__.startswith("sphinx_thebe")]
+
+
 def _scripts_for_charts(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if "nt-spec" in context.get("body", ""):
         app.add_js_file(BUNDLE, loading_method="defer")
@@ -72,6 +83,7 @@ def _write_assets(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _add_static_path)
+    app.connect("builder-inited", _drop_thebe_scripts)
     app.add_css_file("charts.css")
     app.connect("html-page-context", _scripts_for_charts)
     app.connect("build-finished", _write_assets)

@@ -124,3 +124,17 @@ def test_vega_bundle_is_scoped_and_publishes_vega_embed():
     assert source.startswith("(function () {") and source.rstrip().endswith("})();")
     assert "window.vegaEmbed=" in source
     assert "https://cdn" not in source
+
+
+def test_many_sources_fold_behind_a_count_but_stay_linked(book):
+    figures, _ = book
+    many = pd.DataFrame({
+        "source_id": [f"s-{i}" for i in range(8)], "title": ["T"] * 8, "publisher": ["P"] * 8, "published": [None] * 8,
+    })
+    figures.sources = many.set_index("source_id")
+    data = pd.DataFrame({"year": range(8), "value": range(8), "source_id": many["source_id"]})
+    markup = figures.show(chart(), name="many", title="T", takeaway="K", data=data, alt_text="A").html
+    assert '<details class="nt-source-list"><summary>Sources: 8 documents</summary>' in markup
+    assert markup.count("data-and-methods.html#source-s-") == 8
+    # A <details> cannot sit inside a <p>: the browser would move the links out of the source note.
+    assert '<div class="nt-sources"><details' in markup

@@ -1,0 +1,355 @@
+"""Charts of the brands and industry groups that took sides on Alibaba (chapter 3).
+
+Every function takes the loaded frames and returns a frame or an Altair chart; none loads data.
+"""
+
+from __future__ import annotations
+
+import re
+
+import altair as alt
+import pandas as pd
+
+from ..theme import ALIBABA, CATEGORICAL, INK, OTHER
+from .common import decision_rules, drawn_at
+
+# What each event type says about its actor's stance toward Alibaba and USTR's listing of it.
+#   "pressed"    - a step that put pressure on Alibaba or distanced the actor from it: a petition to USTR,
+#                  a lawsuit, leaving a body Alibaba had joined, a public statement against it, suspending it;
+#   "cooperated" - a step towards Alibaba: a cooperation agreement, joining or co-founding something with it,
+#                  settling a dispute with it;
+#   None         - not a stance: court rulings and hires.
+# Every statement by an actor other than Alibaba in this chapter's events criticises Alibaba, which is why
+# "statement" counts as pressure; Alibaba's own events are never given a stance.
+STANCE_BY_EVENT_TYPE: dict[str, str | None] = {
+    "petitioned": "pressed",
+    "sued": "pressed",
+    "withdrew": "pressed",
+    "statement": "pressed",
+    "suspended": "pressed",
+    "agreement": "cooperated",
+    "joined": "cooperated",
+    "founded": "cooperated",
+    "settled": "cooperated",
+    "ruling": None,
+    "hired": None,
+}
+# The one exception to the mapping: these "withdrew" events are Kering withdrawing its first suit against
+# Alibaba (two dates, two sources), a step towards Alibaba rather than away from it.
+STANCE_BY_EVENT_ID: dict[str, str] = {"co-e05-a": "cooperated", "co-e05-b": "cooperated"}
+
+# One name per party, so that an actor written two ways in the data is one row on the charts.
+ALIASES: dict[str, str] = {
+    "Kering (Gucci, Yves Saint Laurent and other brands)": "Kering",
+    "AAFA and 17 other organizations": "AAFA",
+    "Taobao (Alibaba)": "Alibaba",
+    "Jack Ma (Alibaba)": "Alibaba",
+    "U.S. District Court SDNY (Judge Castel)": "US court (SDNY)",
+}
+ALIBABA_NAME = "Alibaba"
+
+STANCE_GROUPS = {
+    "pressed": "Pressed Alibaba",
+    "both": "Both, at different times",
+    "cooperated": "Cooperated with Alibaba",
+}
+KIND_LABELS = {
+    "alibaba": "Alibaba's own step",
+    "pressed": "Pressure on Alibaba",
+    "cooperated": "Cooperation with Alibaba",
+    "none": "Court ruling or hire",
+}
+KIND_COLOURS = {"alibaba": ALIBABA, "pressed": CATEGORICAL[0], "cooperated": CATEGORICAL[2], "none": OTHER}
+PRECISION_SHAPES = {"day": "circle", "month": "square", "year": "triangle-up"}
+CONFLICT = re.compile(r"^(?P<base>.+)-(?P<side>[ab])$")
+
+
+def parties(actor: str) -> list[str]:
+    """The parties named in an actor cell ('IACC; Alibaba' names two), each under its one name."""
+    return [ALIASES.get(name.strip(), name.strip()) for name in actor.split(";")]
+
+
+def stance(event_type: str, event_id: str) -> str | None:
+    """The stance an event expresses, from its type (and the one documented exception by id)."""
+    if event_id in STANCE_BY_EVENT_ID:
+        return STANCE_BY_EVENT_ID[event_id]
+    if event_type not in STANCE_BY_EVENT_TYPE:
+        raise KeyError(f"event type {event_type!r} ({event_id}) has no stance in STANCE_BY_EVENT_TYPE")
+    return STANCE_BY_EVENT_TYPE[event_type]
+
+
+def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
+    """The chapter's events, each drawn once on the row of its lead party (the first party that is not Alibaba).
+
+    Adds: when (the first day of the stated date), row (the party), kind (Alibaba's step, pressure, cooperation
+    or neither), conflict (the shared id of two rows that date one event differently) and other_date.
+    """
+    rows = events.copy()
+    rows["when"] = drawn_at(rows["date"])
+    named = rows["actor"].map(parties)
+    rows["row"] = [next((p for p in ps if p != ALIBABA_NAME), ALIBABA_NAME) for ps in named]
+    kinds = []
+    for r in rows.itertuples():
+        if r.row == ALIBABA_NAME:
+            kinds.append("alibaba")
+        else:
+            kinds.append(stance(r.event_type, r.event_id) or "none")
+    rows["kind"] = kinds
+    rows["kind_label"] = rows["kind"].map(KIND_LABELS)
+    match = rows["event_id"].str.extract(CONFLICT)
+    pairs = match["base"].where(match["base"].map(match["base"].value_counts()) == 2)
+    rows["conflict"] = pairs
+    other = {}
+    for _, pair in rows.dropna(subset=["conflict"]).groupby("conflict"):
+        a, b = pair["event_id"].tolist()
+        da, db = pair["date"].tolist()
+        other[a], other[b] = f"{db} ({b})", f"{da} ({a})"
+    rows["other_date"] = rows["event_id"].map(other).fillna("none")
+    rows["flag"] = rows["conflict"].notna().map({True: "Sources disagree on the date", False: ""})
+    return rows.sort_values("when").reset_index(drop=True)
+
+
+def row_order(rows: pd.DataFrame) -> list[str]:
+    """Parties in order of their first event, Alibaba first."""
+    order = list(dict.fromkeys(rows.sort_values("when")["row"]))
+    return [ALIBABA_NAME] + [p for p in order if p != ALIBABA_NAME] if ALIBABA_NAME in order else order
+
+
+def timeline_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerChart:
+    """One row per party, one mark per event; shape = date precision, ring and link = conflicting dates."""
+    order = row_order(rows)
+    first, last = rows["when"].min(), max(rows["when"].max(), marks["date"].max())
+    # Room on the right for the last decision's label, which the shared helper prints right of its rule.
+    domain = [f"{first.year - 1}-07-01", f"{last.year + 2}-06-30"]
+    x = alt.X("when:T", title="Date",
+              axis=alt.Axis(format="%Y", tickCount="year"), scale=alt.Scale(domain=domain))
+    y = alt.Y("row:N", sort=order, title=None,
+              axis=alt.Axis(labelColor=alt.ExprRef(f"datum.value == '{ALIBABA_NAME}' ? '{ALIBABA}' : '{INK}'"),
+                            labelLimit=130))
+    tooltip = [
+        alt.Tooltip("date:N", title="Date"),
+        alt.Tooltip("date_precision:N", title="Known to the"),
+        alt.Tooltip("actor:N", title="Who"),
+        alt.Tooltip("event_type:N", title="Type"),
+        alt.Tooltip("summary:N", title="What"),
+        alt.Tooltip("source_id:N", title="Source"),
+        alt.Tooltip("other_date:N", title="Other source's date"),
+    ]
+    conflicts = rows.dropna(subset=["conflict"])
+    spans = conflicts.groupby(["conflict", "row"], as_index=False).agg(start=("when", "min"), end=("when", "max"))
+    link = alt.Chart(spans).mark_rule(color=INK, strokeWidth=2, opacity=0.7).encode(
+        x="start:T", x2="end:T", y=alt.Y("row:N", sort=order))
+    ring = alt.Chart(conflicts).mark_point(shape="circle", size=360, filled=False, color=INK, strokeWidth=1.2,
+                                           strokeDash=[2, 2]).encode(x=x, y=y, tooltip=tooltip)
+    points = alt.Chart(rows).mark_point(filled=True, size=80, opacity=0.9, stroke="#FFFFFF", strokeWidth=0.6).encode(
+        x=x, y=y,
+        color=alt.Color("kind_label:N", title="Event",
+                        scale=alt.Scale(domain=[KIND_LABELS[k] for k in KIND_COLOURS],
+                                        range=list(KIND_COLOURS.values())),
+                        legend=alt.Legend(columns=1)),
+        shape=alt.Shape("date_precision:N", title="Date known to the",
+                        scale=alt.Scale(domain=list(PRECISION_SHAPES), range=list(PRECISION_SHAPES.values())),
+                        legend=alt.Legend(orient="top", direction="horizontal", columns=3)),
+        tooltip=tooltip,
+    )
+    return alt.layer(decision_rules(marks, label_y=-2), link, ring, points).properties(
+        height=24 * len(order) + 40)
+
+
+def timeline_summary(rows: pd.DataFrame) -> str:
+    """A text alternative of the timeline, written from the data."""
+    parts = []
+    for party in row_order(rows):
+        mine = rows[rows["row"] == party]
+        steps = "; ".join(f"{r.date} {r.event_type}" + (" (date disputed)" if pd.notna(r.conflict) else "")
+                          for r in mine.itertuples())
+        parts.append(f"{party}: {steps}.")
+    n_pairs = rows["conflict"].nunique()
+    return (f"Timeline of {len(rows)} dated events, one row per party. {n_pairs} events have two conflicting dates "
+            "from different sources, both drawn and linked. " + " ".join(parts))
+
+
+def stances(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Who stood where: one row per party other than Alibaba and its stance ('pressed', 'cooperated', 'both').
+
+    An event naming two parties (such as 'Alibaba; Unifab') counts for each party other than Alibaba; an event
+    that two sources date differently (ids ending -a and -b) counts once.
+    Columns: party, group, group_label, pressed, cooperated (event counts), first, last (dates), event_types,
+    event_ids. Also returns the long frame of counted events (party, kind, date, event_type, event_id,
+    source_id), which is exactly what the chart counts.
+    """
+    records = []
+    for r in events.itertuples():
+        kind = stance(r.event_type, r.event_id)
+        if kind is None:
+            continue
+        for party in parties(r.actor):
+            if party != ALIBABA_NAME:
+                records.append({"party": party, "kind": kind, "date": r.date, "event_type": r.event_type,
+                                "event_id": r.event_id, "event": CONFLICT.sub(r"\g<base>", r.event_id),
+                                "source_id": r.source_id})
+    long = pd.DataFrame(records)
+    counted = long.drop_duplicates(subset=["party", "event"])
+    out = []
+    for party, rows in counted.groupby("party", sort=False):
+        kinds = set(rows["kind"])
+        group = "both" if len(kinds) == 2 else kinds.pop()
+        out.append({
+            "party": party, "group": group, "group_label": STANCE_GROUPS[group],
+            "pressed": int((rows["kind"] == "pressed").sum()),
+            "cooperated": int((rows["kind"] == "cooperated").sum()),
+            "first": rows["date"].min(), "last": rows["date"].max(),
+            "event_types": ", ".join(sorted(set(rows["event_type"]))),
+            "event_ids": ", ".join(long.loc[long["party"] == party, "event_id"]),
+        })
+    table = pd.DataFrame(out)
+    table["group_rank"] = table["group"].map({g: i for i, g in enumerate(STANCE_GROUPS)})
+    table = table.sort_values(["group_rank", "first"]).drop(columns="group_rank").reset_index(drop=True)
+    return table, long
+
+
+def stance_chart(table: pd.DataFrame) -> alt.VConcatChart:
+    """Each party's counted events, pressure on the left and cooperation on the right, grouped by stance."""
+    long = table.melt(id_vars=["party", "group", "group_label", "event_types"], value_vars=["pressed", "cooperated"],
+                      var_name="kind", value_name="events")
+    long = long[long["events"] > 0]
+    long["kind_label"] = long["kind"].map(KIND_LABELS)
+    order = list(table["party"])
+    kinds = [KIND_LABELS["pressed"], KIND_LABELS["cooperated"]]
+    most = int(long["events"].max())
+    colours = alt.Scale(domain=["pressed", "cooperated"], range=[KIND_COLOURS["pressed"], KIND_COLOURS["cooperated"]])
+    tooltip = [alt.Tooltip("party:N", title="Party"), alt.Tooltip("group_label:N", title="Stance"),
+               alt.Tooltip("kind_label:N", title="Kind"), alt.Tooltip("events:Q", title="Events"),
+               alt.Tooltip("event_types:N", title="Event types")]
+    panels = []
+    for group, label in STANCE_GROUPS.items():
+        data = long[long["group"] == group]
+        if data.empty:
+            continue
+        base = alt.Chart(data, title=alt.Title(label, fontSize=12, anchor="start")).encode(
+            x=alt.X("kind_label:N", title=None, scale=alt.Scale(domain=kinds),
+                    axis=alt.Axis(orient="top", labelAngle=0, labelLimit=200) if not panels else None),
+            y=alt.Y("party:N", sort=order, title=None),
+            tooltip=tooltip,
+        )
+        dots = base.mark_circle(opacity=0.95).encode(
+            size=alt.Size("events:Q", scale=alt.Scale(domain=[0, most], range=[0, 900]), legend=None),
+            color=alt.Color("kind:N", scale=colours, legend=None),
+        )
+        labels = base.mark_text(color="#FFFFFF", fontWeight="bold", fontSize=12).encode(text="events:Q")
+        panels.append(alt.layer(dots, labels).properties(width=300, height=alt.Step(30)))
+    return alt.vconcat(*panels, spacing=10).resolve_scale(size="shared")
+
+
+def stance_summary(table: pd.DataFrame) -> str:
+    """A text alternative of the stance chart, written from the data."""
+    parts = []
+    for label, rows in table.groupby("group_label", sort=False):
+        who = ", ".join(f"{r.party} ({r.pressed} pressing, {r.cooperated} cooperating)" for r in rows.itertuples())
+        parts.append(f"{label}: {who}.")
+    return "Parties grouped by their steps toward Alibaba, with counts of events of each kind. " + " ".join(parts)
+
+
+# The sourced counts of Alibaba's alliances and brand programmes, by metric slug, as series on the chart.
+# Two slugs name the same count (members of the Big Data Anti-Counterfeiting Alliance, AACA).
+GROWTH_SERIES: dict[str, str] = {
+    "alliance_members": "AACA members",
+    "aaca_members": "AACA members",
+    "brands_cooperating_anticounterfeit": "Brands in anti-counterfeiting cooperation",
+    "brand_partners": "Brands in anti-counterfeiting cooperation",
+    "ipp_enrolled_brands": "Brands in the Good Faith takedown programme",
+    "ipp_rights_holder_accounts": "Rights-holder accounts on the IP protection platform",
+}
+QUALIFIERS = [
+    (re.compile(r"more than|over|plus de", re.I), "more than"),
+    (re.compile(r"close to|nearly|almost", re.I), "close to"),
+    (re.compile(r"about|some|around", re.I), "about"),
+]
+_STATED = re.compile(r"""source says ['"]([^'"]+)['"]|^"([^"]+)"|^'([^']+)'""")
+_COUNTED = re.compile(r"counted: ([^;]+)")
+
+
+def qualifier(note: object) -> str:
+    """The source's own hedge on a count ('more than', 'close to', 'about'), read from the note; 'as stated'."""
+    if not isinstance(note, str):
+        return "as stated"
+    found = _STATED.search(note)
+    if not found:
+        return "as stated"
+    phrase = next(g for g in found.groups() if g)
+    for pattern, label in QUALIFIERS:
+        if pattern.search(phrase):
+            return label
+    return "as stated"
+
+
+def growth_rows(metrics: pd.DataFrame) -> pd.DataFrame:
+    """The sourced counts of GROWTH_SERIES, one row per source, with where and how precisely each is dated.
+
+    A count given for a year or a month is drawn across that whole period (start to end), so a year-end
+    figure is not mistaken for a dated one; a count dated to the day is a point.
+    """
+    rows = metrics[metrics["metric"].isin(list(GROWTH_SERIES))].copy()
+    rows["series"] = rows["metric"].map(GROWTH_SERIES)
+    stated = rows["period_end"].fillna(rows["period_start"])
+    rows["as_of"] = stated
+    rows["precision"] = stated.str.len().map({4: "year", 7: "month", 10: "day"})
+    rows["start"] = drawn_at(stated)
+    ends = {"year": pd.offsets.YearEnd(0), "month": pd.offsets.MonthEnd(0), "day": pd.offsets.Day(0)}
+    rows["end"] = [s + ends[p] for s, p in zip(rows["start"], rows["precision"], strict=True)]
+    rows["mid"] = rows["start"] + (rows["end"] - rows["start"]) / 2
+    rows["qualifier"] = rows["note"].map(qualifier)
+    rows["counted"] = rows["note"].str.extract(_COUNTED, expand=False).fillna("not stated")
+    rows["shown"] = [f"{q} {v:,.0f}" if q != "as stated" else f"{v:,.0f}"
+                     for q, v in zip(rows["qualifier"], rows["value"], strict=True)]
+    rows["value"] = rows["value"].astype(float)
+    return rows.sort_values(["series", "start"]).reset_index(drop=True)
+
+
+def growth_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.VConcatChart:
+    """One small panel per series on a shared time axis: points (no line), period spans, qualifiers on hover."""
+    domain = [rows["start"].min() - pd.DateOffset(months=3), rows["end"].max() + pd.DateOffset(months=3)]
+    domain = [d.strftime("%Y-%m-%d") for d in domain]
+    shown_marks = marks[marks["date"] >= domain[0]]
+    panels = []
+    series_order = list(dict.fromkeys(GROWTH_SERIES.values()))
+    for i, series in enumerate(s for s in series_order if s in set(rows["series"])):
+        data = rows[rows["series"] == series]
+        x = alt.X("mid:T", title="Date of the count" if i == len(series_order) - 1 else None,
+                  scale=alt.Scale(domain=domain), axis=alt.Axis(format="%Y", tickCount="year"))
+        y = alt.Y("value:Q", title="Count", scale=alt.Scale(zero=True, nice=True),
+                  axis=alt.Axis(format="~s", tickCount=3))
+        tooltip = [alt.Tooltip("series:N", title="Series"),
+                   alt.Tooltip("shown:N", title="Count (as the source puts it)"),
+                   alt.Tooltip("counted:N", title="Counted"), alt.Tooltip("as_of:N", title="As of"),
+                   alt.Tooltip("metric:N", title="Metric"), alt.Tooltip("note:N", title="Note"),
+                   alt.Tooltip("source_id:N", title="Source")]
+        span = alt.Chart(data).mark_rule(color=ALIBABA, strokeWidth=3, opacity=0.45).encode(
+            x="start:T", x2="end:T", y="value:Q", tooltip=tooltip)
+        points = alt.Chart(data).mark_point(filled=True, size=70, color=ALIBABA, opacity=0.9).encode(
+            x=x, y=y,
+            shape=alt.Shape("precision:N", title="Count dated to the",
+                            scale=alt.Scale(domain=list(PRECISION_SHAPES), range=list(PRECISION_SHAPES.values())),
+                            legend=alt.Legend(orient="bottom")),
+            tooltip=tooltip)
+        layers = [span, points]
+        if len(shown_marks):
+            layers.insert(0, alt.Chart(shown_marks).mark_rule(strokeDash=[4, 3], color=INK, opacity=0.4).encode(
+                x="date:T"))
+        panels.append(alt.layer(*layers).properties(width=520, height=90, title=alt.Title(series, fontSize=12)))
+    return alt.vconcat(*panels, spacing=12).resolve_scale(shape="shared")
+
+
+def growth_summary(rows: pd.DataFrame) -> str:
+    """A text alternative of the growth chart, written from the data."""
+    parts = []
+    for series, data in rows.groupby("series", sort=False):
+        counts = "; ".join(f"{r.shown} as of {r.as_of} ({r.source_id})" for r in data.itertuples())
+        parts.append(f"{series}: {counts}.")
+    return "Sourced counts, drawn as separate points without connecting lines. " + " ".join(parts)
+
+
+def when_text(date: str) -> str:
+    """A partial ISO date in words, to its own precision: '2016', 'May 2016' or '13 May 2016'."""
+    stamp = pd.Timestamp(date)
+    return {4: f"{stamp:%Y}", 7: f"{stamp:%B %Y}"}.get(len(date), f"{stamp:%-d %B %Y}")

@@ -1,0 +1,270 @@
+"""Charts of Alibaba's US federal lobbying (chapter 2): spend, hires and the comparison with other clients.
+
+Every function takes frames from the dataset and returns a chart or a frame; none loads data. Amounts are
+drawn exactly as reported, one mark per source, and a year without any sourced figure is drawn as a grey
+band labelled as missing, never as zero.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ..theme import ALIBABA, INK, OTHER
+from .common import decision_rules, drawn_at
+
+ALIBABA_GROUP = "Alibaba Group"
+PERIOD_MONTHS = {"year": (1, 12), "H1": (1, 6), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
+PERIOD_LABELS = {"year": "Full year", "H1": "First half only", "Q1": "Q1 only", "Q2": "Q2 only",
+                 "Q3": "Q3 only", "Q4": "Q4 only"}
+QUALIFIERS = {"more than": "more than", "over": "over", "about": "about", "round figure": "round figure"}
+CLIENT_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-right"]
+
+
+def _money(amount: float) -> str:
+    """An amount as a reader says it: $461,000 or $3.16 million."""
+    amount = float(amount)
+    if amount >= 1_000_000:
+        return f"${amount / 1e6:,.2f}".rstrip("0").rstrip(".") + " million"
+    return f"${amount:,.0f}"
+
+
+def qualifier(note: object) -> str:
+    """How the source words the amount ('more than', 'about', ...), read from the row's note; '' if exact."""
+    text = "" if pd.isna(note) else str(note).lower()
+    for key, label in QUALIFIERS.items():
+        if f'"{key}' in text or f"gives a {key}" in text:
+            return label
+    return ""
+
+
+def client_spend(lobbying: pd.DataFrame, publishers: pd.Series, client: str = ALIBABA_GROUP) -> pd.DataFrame:
+    """One client's reported totals (no firm-level rows), one row per source, with the span each period covers.
+
+    ``publishers`` maps source_id to publisher, for labels. Adds: start, end, mid (dates of the period),
+    period_label, qualifier, publisher, amount_text.
+    """
+    rows = lobbying[lobbying["client"].eq(client) & lobbying["registrant"].isna()].copy()
+    first = rows["period"].map(lambda p: PERIOD_MONTHS[p][0])
+    last = rows["period"].map(lambda p: PERIOD_MONTHS[p][1])
+    rows["start"] = pd.to_datetime({"year": rows["year"].astype(int), "month": first, "day": 1})
+    rows["end"] = pd.to_datetime({"year": rows["year"].astype(int), "month": last, "day": 1}) + pd.offsets.MonthEnd(0)
+    rows["mid"] = rows["start"] + (rows["end"] - rows["start"]) / 2
+    rows["period_label"] = rows["period"].map(PERIOD_LABELS)
+    rows["qualifier"] = rows["note"].map(qualifier)
+    rows["publisher"] = rows["source_id"].map(publishers)
+    rows["amount_text"] = [
+        (f"{q} " if q and q != "round figure" else "") + _money(a) for q, a in zip(rows["qualifier"],
+                                                                                  rows["amount_usd"], strict=True)
+    ]
+    return rows.sort_values(["year", "period", "amount_usd"], ascending=[True, True, False]).reset_index(drop=True)
+
+
+def missing_years(spend: pd.DataFrame) -> pd.DataFrame:
+    """Years between the first and last reported figure for which no source gives a full-year total.
+
+    A year with only a part-year figure counts as missing a full-year total, and says so in ``what``.
+    """
+    full = set(spend.loc[spend["period"].eq("year"), "year"].astype(int))
+    part = set(spend.loc[~spend["period"].eq("year"), "year"].astype(int))
+    years = range(int(spend["year"].min()), int(spend["year"].max()) + 1)
+    rows = [{"year": y,
+             "start": pd.Timestamp(year=y, month=1, day=1),
+             "end": pd.Timestamp(year=y, month=12, day=31),
+             "what": "only a part-year figure found" if y in part else "no figure found"}
+            for y in years if y not in full]
+    return pd.DataFrame(rows, columns=["year", "start", "end", "what"])
+
+
+def disputed_years(spend: pd.DataFrame) -> pd.DataFrame:
+    """Full years for which sources give different amounts, with the values each gives."""
+    full = spend[spend["period"].eq("year")]
+    out = []
+    for year, rows in full.groupby("year"):
+        if rows["amount_usd"].nunique() > 1:
+            out.append({"year": int(year), "n_sources": len(rows), "low": rows["amount_usd"].min(),
+                        "mid": rows["mid"].iloc[0], "label": f"{len(rows)} sources differ"})
+    return pd.DataFrame(out, columns=["year", "n_sources", "low", "mid", "label"])
+
+
+def time_axis(field: str = "start", title: str = "Year") -> alt.X:
+    """The x encoding of every layer of a time chart; all layers give the same title so none is appended."""
+    return alt.X(f"{field}:T", title=title, axis=alt.Axis(format="%Y", tickCount="year", labelOverlap=True))
+
+
+def extent(start: str, end: str, title: str = "Year") -> alt.Chart:
+    """An invisible layer spanning ``start`` to ``end``, so the chapter's time charts share one axis.
+
+    A data-driven extent instead of an explicit scale domain: Vega-Lite mis-merges an explicit temporal
+    domain across layers (it warns of a conflict and computes an infinite extent).
+    """
+    frame = pd.DataFrame({"start": pd.to_datetime([start, end])})
+    return alt.Chart(frame).mark_point(opacity=0).encode(x=time_axis("start", title))
+
+
+def spend_chart(spend: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
+    """Alibaba's reported spend: a bar across the period each figure covers, a dot per source.
+
+    Full years are solid; a part-year figure is a short, dashed, hollow mark; years without a full-year
+    figure are grey bands that reach the top of the chart and are labelled, so nobody reads them as zero.
+    """
+    gaps = missing_years(spend)
+    disputed = disputed_years(spend)
+    top = float(spend["amount_usd"].max()) * 1.22
+    y = alt.Y("amount_usd:Q", title="Reported spend (US$)", scale=alt.Scale(domain=[0, top], nice=False),
+              axis=alt.Axis(format="$~s"))
+    x = time_axis()
+    tooltip = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("period_label:N", title="Period"),
+               alt.Tooltip("amount_text:N", title="Reported"), alt.Tooltip("publisher:N", title="Source"),
+               alt.Tooltip("source_id:N", title="Source id")]
+    band = (
+        alt.Chart(gaps)
+        .mark_rect(color="#BBBBBB", opacity=0.35)
+        .encode(x=x, x2="end:T",
+                tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("what:N", title="Full year")])
+    )
+    band_text = (
+        alt.Chart(gaps)
+        .mark_text(angle=270, align="right", baseline="middle", dy=0, fontSize=10, color=INK, opacity=0.8)
+        .transform_calculate(mid="datetime(year(datum.start), 6, 30)",
+                             short="datum.what == 'no figure found' ? 'no figure found' : 'no full-year figure'")
+        .encode(x=time_axis("mid"), y=alt.value(24), text="short:N")
+    )
+    period_style = alt.Scale(domain=list(PERIOD_LABELS.values())[:2], range=[[1, 0], [4, 3]])
+    spans = (
+        alt.Chart(spend)
+        .mark_rule(strokeWidth=3, color=ALIBABA)
+        .encode(x=x, x2="end:T", y=y,
+                strokeDash=alt.StrokeDash("period_label:N", scale=period_style,
+                                                                    title="Figure covers"),
+                tooltip=tooltip)
+    )
+    dots = (
+        alt.Chart(spend)
+        .mark_point(size=70, strokeWidth=2, color=ALIBABA)
+        .encode(x=time_axis("mid"), y=y,
+                fill=alt.condition("datum.period == 'year'", alt.value(ALIBABA), alt.value("#FFFFFF")),
+                tooltip=tooltip)
+    )
+    layers = [extent(start, end), band, band_text, decision_rules(marks, label_y=0), spans, dots]
+    if len(disputed):
+        layers.append(
+            alt.Chart(disputed)
+            .mark_text(dy=12, baseline="top", fontSize=11, color=INK)
+            .encode(x=time_axis("mid"), y=alt.Y("low:Q"), text="label:N")
+        )
+    return alt.layer(*layers).properties(height=300)
+
+
+def spend_summary(spend: pd.DataFrame) -> str:
+    """Text alternative for the spend chart, written from the data."""
+    parts = []
+    for year, rows in spend.groupby("year"):
+        values = "; ".join(f"{r.amount_text} ({r.publisher}{', first half only' if r.period != 'year' else ''})"
+                           for r in rows.itertuples())
+        parts.append(f"{year}: {values}")
+    gaps = missing_years(spend)
+    none = ", ".join(str(y) for y in gaps.loc[gaps["what"].eq("no figure found"), "year"])
+    return ("Alibaba's reported US federal lobbying spend by year, with USTR's Taobao decisions marked. "
+            + ". ".join(parts) + f". No figure was found for {none}.")
+
+
+def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
+    """One row per firm or person; a mark at the reported start, or 'start not found' where no date is known."""
+    rows = hires.copy()
+    rows["known"] = rows["started"].notna()
+    rows["drawn"] = drawn_at(rows["started"].fillna(start[:4]))
+    rows["who"] = rows["name"]
+    rows["role"] = rows["former_government_role"].fillna("none reported")
+    rows["ex_official"] = rows["former_government_role"].notna().map(
+        {True: "Former official", False: "No government role reported"})
+    rows["started_text"] = rows["started"].fillna("not found")
+    order = rows.assign(key=rows["drawn"].where(rows["known"], pd.Timestamp(end)))\
+        .sort_values(["key", "name"])["who"].tolist()
+    y = alt.Y("who:N", sort=order, title=None, axis=alt.Axis(labelLimit=130))
+    title = "Reported start"
+    tooltip = [alt.Tooltip("name:N", title="Who"), alt.Tooltip("kind:N", title="Firm or person"),
+               alt.Tooltip("started_text:N", title="Started"),
+               alt.Tooltip("employer:N", title="Through"), alt.Tooltip("role:N", title="Former government role"),
+               alt.Tooltip("source_id:N", title="Source")]
+    known = (
+        alt.Chart(rows[rows["known"]])
+        .mark_point(size=110, filled=True, opacity=1)
+        .encode(
+            x=time_axis("drawn", title),
+            y=y,
+            color=alt.Color("ex_official:N", title=None, legend=alt.Legend(labelLimit=170, columns=1),
+                            scale=alt.Scale(domain=["Former official", "No government role reported"],
+                                            range=[ALIBABA, OTHER])),
+            shape=alt.Shape("ex_official:N", title=None, legend=alt.Legend(labelLimit=170, columns=1),
+                            scale=alt.Scale(domain=["Former official", "No government role reported"],
+                                            range=["diamond", "circle"])),
+            tooltip=tooltip,
+        )
+    )
+    unknown = (
+        alt.Chart(rows[~rows["known"]])
+        .mark_text(align="left", fontStyle="italic", fontSize=11, color=OTHER)
+        .transform_calculate(label="'start not found'")
+        .encode(x=time_axis("drawn", title), y=y, text="label:N", tooltip=tooltip)
+    )
+    layers = [extent(start, end, title), decision_rules(marks, label_y=0), known, unknown]
+    return alt.layer(*layers).properties(height=28 * len(order) + 30)
+
+
+def hires_summary(hires: pd.DataFrame) -> str:
+    """Text alternative for the hires timeline."""
+    parts = []
+    for r in hires.itertuples():
+        when = f"started {r.started}" if pd.notna(r.started) else "start not found"
+        role = f"; former government role: {r.former_government_role}" if pd.notna(r.former_government_role) else ""
+        parts.append(f"{r.name} ({r.kind}), {when}{role}")
+    return "Firms and people Alibaba hired for US lobbying or government affairs: " + ". ".join(parts) + "."
+
+
+def peers(lobbying: pd.DataFrame, publishers: pd.Series) -> pd.DataFrame:
+    """Full-year totals of every client, one row per source, for the comparison chart."""
+    rows = lobbying[lobbying["period"].eq("year") & lobbying["registrant"].isna()].copy()
+    rows["alibaba"] = rows["client"].eq(ALIBABA_GROUP)
+    rows["group"] = rows["alibaba"].map({True: "Alibaba", False: "Other Chinese company"})
+    rows["publisher"] = rows["source_id"].map(publishers)
+    rows["qualifier"] = rows["note"].map(qualifier)
+    rows["amount_text"] = [(f"{q} " if q and q != "round figure" else "") + _money(a)
+                           for q, a in zip(rows["qualifier"], rows["amount_usd"], strict=True)]
+    rows["when"] = pd.to_datetime({"year": rows["year"].astype(int), "month": 7, "day": 1})
+    return rows.sort_values(["alibaba", "client", "year"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+def peers_chart(rows: pd.DataFrame) -> alt.Chart:
+    """Every reported full-year total, one dot per source: Alibaba in its colour, other clients grey by shape.
+
+    No lines join the dots: most clients have only scattered years, and a line would invent the years between.
+    """
+    clients = list(dict.fromkeys(rows["client"]))
+    return (
+        alt.Chart(rows)
+        .mark_point(size=80, filled=True, opacity=0.85)
+        .encode(
+            x=alt.X("when:T", title="Year", scale=alt.Scale(padding=12),
+                    axis=alt.Axis(format="%Y", tickCount="year", labelOverlap="greedy", labelSeparation=6)),
+            y=alt.Y("amount_usd:Q", title="Reported full-year spend (US$)", axis=alt.Axis(format="$~s")),
+            color=alt.Color("client:N", title="Client", legend=alt.Legend(columns=2, labelLimit=110), scale=alt.Scale(
+                domain=clients, range=[ALIBABA if c == ALIBABA_GROUP else OTHER for c in clients])),
+            shape=alt.Shape("client:N", title="Client", legend=alt.Legend(columns=2, labelLimit=110),
+                            scale=alt.Scale(domain=clients, range=CLIENT_SHAPES[: len(clients)])),
+            tooltip=[alt.Tooltip("client:N", title="Client"), alt.Tooltip("year:O", title="Year"),
+                     alt.Tooltip("amount_text:N", title="Reported"), alt.Tooltip("publisher:N", title="Source"),
+                     alt.Tooltip("source_id:N", title="Source id")],
+        )
+        .properties(height=300)
+    )
+
+
+def peers_summary(rows: pd.DataFrame) -> str:
+    """Text alternative for the comparison chart."""
+    parts = []
+    for client, group in rows.groupby("client", sort=False):
+        values = "; ".join(f"{r.year} {r.amount_text} ({r.publisher})" for r in group.itertuples())
+        parts.append(f"{client}: {values}")
+    intro = "Reported full-year US federal lobbying spend of Chinese companies, one dot per source. "
+    return intro + ". ".join(parts) + "."

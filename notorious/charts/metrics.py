@@ -1,0 +1,277 @@
+"""Charts and helpers of the platform-metrics chapter (counting fakes).
+
+A measurement in ``metrics.csv`` is often repeated by several sources. Here one *measurement* is one
+distinct (metric, platform, period, value, unit); the sources that give it are kept together, and two
+different values for the same metric, platform and period are flagged as a disagreement. Every
+measurement is drawn over its whole period, so a four-month operation never looks like a year.
+"""
+
+from __future__ import annotations
+
+import re
+
+import altair as alt
+import pandas as pd
+
+from ..theme import ALIBABA, CATEGORICAL, INK, OTHER
+from .common import decision_rules
+
+KEY = ["metric", "platform", "period_start", "period_end", "value", "unit"]
+QUALIFIER = re.compile(r"[\"'](more than|over|nearly|about|approximately|close to|almost|just over|less than)[\"']")
+NOT_ALIBABA = ("JD.com", "Yihaodian", "ZOL Mall", "Unnamed platform(s) with 3 samples", "All platforms in sample",
+               "Alibaba Anti-Counterfeiting Alliance members")
+LABELS = {
+    "listings_removed": "Listings removed",
+    "stores_closed": "Stores closed",
+    "proactive_to_request_removals_ratio": "Proactive removals per removal on request",
+    "proactive_removals_before_sale_share": "Share of proactive removals made before any sale",
+    "takedown_requests_change": "Rights holders' takedown requests, change on a year earlier",
+    "live_listings": "Live listings",
+    "annual_active_buyers": "Annual active buyers",
+    "annual_active_consumers": "Annual active consumers",
+    "merchants": "Merchants",
+    "gmv": "Gross merchandise volume",
+    "cases_referred_to_police": "Leads or cases passed to police",
+    "arrests": "Arrests",
+    "facilities_closed": "Production or storage sites closed",
+    "case_value": "Value of cases",
+    "goods_seized_value": "Value of goods seized",
+}
+SHORT = {
+    "proactive_to_request_removals_ratio": "Proactive per request",
+    "proactive_removals_before_sale_share": "Removed before a sale",
+    "takedown_requests_change": "Takedown requests",
+    "annual_active_buyers": "Active buyers",
+    "cases_referred_to_police": "Leads to police",
+    "facilities_closed": "Sites closed",
+}
+UNIT_WORDS = {"cny": "yuan", "usd": "US dollars"}
+
+
+def _parse(text: str | None) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """A partial date as the first instant of its unit and the first instant after it."""
+    if text is None or pd.isna(text):
+        return None
+    text = str(text)
+    start = pd.Timestamp(text)
+    step = {4: pd.DateOffset(years=1), 7: pd.DateOffset(months=1), 10: pd.DateOffset(days=1)}[len(text)]
+    return start, start + step
+
+
+def period_label(start: str | None, end: str | None) -> str:
+    """A period as a reader says it: '2016', 'Sep 2015 to Aug 2016', 'from Feb 2016 (end not stated)'."""
+    def word(text: str) -> str:
+        return pd.Timestamp(text).strftime({4: "%Y", 7: "%b %Y", 10: "%-d %b %Y"}[len(text)])
+    if pd.isna(start) and pd.isna(end):
+        return "period not stated"
+    if pd.isna(end):
+        return f"from {word(start)} (end not stated)"
+    if pd.isna(start):
+        return f"to {word(end)} (start not stated)"
+    return word(start) if start == end else f"{word(start)} to {word(end)}"
+
+
+def value_text(value: float, unit: str, note: str | None = None) -> str:
+    """A value with its unit and the source's own qualifier ('more than'), without conversion."""
+    if unit == "percent":
+        number = f"{value:+g}%" if value < 0 else f"{value:g}%"
+    elif unit == "ratio":
+        number = f"{value:g} to 1"
+    elif unit in UNIT_WORDS:
+        number = f"{value:,.0f} {UNIT_WORDS[unit]}"
+    else:
+        number = f"{value:,.0f}"
+    found = QUALIFIER.search(str(note)) if note is not None and not pd.isna(note) else None
+    return f"{found.group(1)} {number}" if found else number
+
+
+def measurements(metrics: pd.DataFrame, names: list[str], platforms: list[str] | None = None) -> pd.DataFrame:
+    """One row per distinct measurement of the named metrics, with its sources and a disagreement flag.
+
+    ``disputed`` is true when another value exists for the same metric, platform and period.
+    """
+    rows = metrics[metrics["metric"].isin(names)]
+    if platforms is not None:
+        rows = rows[rows["platform"].isin(platforms)]
+    rows = rows.assign(**{k: rows[k].astype(object).where(rows[k].notna(), "") for k in ["period_start", "period_end"]})
+    grouped = rows.groupby(KEY, sort=False, dropna=False).agg(
+        sources=("source_id", lambda s: ", ".join(sorted(set(s)))),
+        n_sources=("source_id", "nunique"),
+        note=("note", lambda s: next((n for n in s if pd.notna(n)), None)),
+    ).reset_index()
+    grouped = grouped.replace({"period_start": {"": None}, "period_end": {"": None}})
+    grouped["value"] = grouped["value"].astype(float)
+    same = grouped.groupby(["metric", "platform", "period_start", "period_end"], dropna=False)["value"]
+    grouped["disputed"] = same.transform("nunique") > 1
+    spans = [(_parse(s), _parse(e)) for s, e in zip(grouped["period_start"], grouped["period_end"], strict=True)]
+    grouped["start"] = [s[0] if s else (e[0] if e else pd.NaT) for s, e in spans]
+    grouped["end"] = [e[1] if e else pd.NaT for s, e in spans]
+    periods = zip(grouped["period_start"], grouped["period_end"], strict=True)
+    grouped["period"] = [period_label(s, e) for s, e in periods]
+    grouped["label"] = [LABELS.get(m, m.replace("_", " ").capitalize()) for m in grouped["metric"]]
+    grouped["shown"] = [value_text(v, u, n) for v, u, n in zip(grouped["value"], grouped["unit"], grouped["note"],
+                                                                  strict=True)]
+    grouped["alibaba"] = ~grouped["platform"].isin(NOT_ALIBABA)
+    order = {name: i for i, name in enumerate(names)}
+    grouped["order"] = grouped["metric"].map(order)
+    return grouped.sort_values(["order", "start", "value"]).reset_index(drop=True)
+
+
+def rows_shown(metrics: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
+    """The source rows behind the measurements drawn: one row per source, for the figure's download."""
+    keys = measures[KEY].astype(str)
+    wanted = set(map(tuple, keys.to_numpy()))
+    mask = [tuple(r) in wanted for r in metrics[KEY].astype(str).to_numpy()]
+    shown = metrics[mask][KEY + ["source_id", "note"]].reset_index(drop=True)
+    # Write whole numbers as they stand in metrics.csv, not as floats.
+    shown["value"] = [int(v) if float(v).is_integer() else float(v) for v in shown["value"]]
+    return shown
+
+
+def readable(measures: pd.DataFrame) -> pd.DataFrame:
+    """The measurements as a table a reader can scan."""
+    table = measures[["label", "platform", "period", "shown", "sources", "disputed"]].copy()
+    table["disputed"] = table["disputed"].map({True: "yes, sources differ", False: ""})
+    return table.rename(columns={"label": "measure", "shown": "value", "disputed": "disagreement"})
+
+
+def _time_x(start: str, end: str) -> alt.X:
+    """The shared time axis, fixed to a window so that charts of one chapter line up."""
+    return alt.X("start:T", title=None,
+                 axis=alt.Axis(format="%Y", tickCount="year", labelOverlap="greedy", labelSeparation=6))
+
+
+def _window(start: str, end: str) -> alt.Chart:
+    """An invisible layer that stretches the time axis to the window.
+
+    A fixed scale domain on one layer makes Vega-Lite warn about conflicting domains when layers merge.
+    """
+    return alt.Chart(pd.DataFrame({"start": [start, end]})).mark_point(opacity=0).encode(
+        x=alt.X("start:T"), tooltip=alt.value(None))
+
+
+FIRST_ONLY = "indexof(datum.label, '\u200b') >= 0 ? '' : datum.label"
+
+
+def _in_window(marks: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
+    return marks[(marks["date"] >= pd.Timestamp(start)) & (marks["date"] <= pd.Timestamp(end))]
+
+
+def period_rows_chart(measures: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
+    """One row per measurement: a bar over its period, its value and period written above, at the left edge.
+
+    Values of different units share the chart because each is written, not plotted on a value axis;
+    the time axis shows only how long and when each period was. Each metric opens with a bold heading
+    row, so no axis labels take width from the chart on a phone.
+    """
+    rows, heads = [], []
+    for metric, group in measures.groupby("metric", sort=False):
+        label = SHORT.get(metric, group["label"].iloc[0])
+        heads.append({"row": f"h-{metric}", "text": label})
+        rows.append(pd.DataFrame([{"row": f"h-{metric}"}]))
+        body = group.copy()
+        body["row"] = [f"{metric}-{i}" for i in range(len(body))]
+        rows.append(body)
+    order = [r for frame in rows for r in frame["row"]]
+    data = pd.concat([f for f in rows if "value" in f.columns], ignore_index=True)
+    where = [f" · {p}" if p in ("Taobao", "Tmall") else "" for p in data["platform"]]
+    data["text"] = (data["shown"] + " · " + data["period"] + where
+                    + data["disputed"].map({True: " · disputed", False: ""}))
+    data["colour"] = data["alibaba"].map({True: ALIBABA, False: OTHER})
+    data["edge"] = pd.Timestamp(start)
+    heads = pd.DataFrame(heads).assign(edge=pd.Timestamp(start))
+    x = _time_x(start, end)
+    y = alt.Y("row:N", sort=order, title=None, axis=None, scale=alt.Scale(domain=order))
+    tooltip = [alt.Tooltip("label:N", title="Measure"), alt.Tooltip("platform:N", title="Platform"),
+               alt.Tooltip("period:N", title="Period"), alt.Tooltip("shown:N", title="Value"),
+               alt.Tooltip("sources:N", title="Sources")]
+    bars = alt.Chart(data).mark_bar(height=7, cornerRadius=1).encode(
+        x=x, x2="end:T", y=y, color=alt.Color("colour:N", scale=None), tooltip=tooltip)
+    values = alt.Chart(data).mark_text(align="left", dy=-9, dx=2, fontSize=10.5, color=INK).encode(
+        x=alt.X("edge:T"), y=y, text="text:N")
+    titles = alt.Chart(heads).mark_text(align="left", dx=2, dy=4, fontSize=12, fontWeight="bold", color=INK).encode(
+        x=alt.X("edge:T"), y=y, text="text:N")
+    layers = [_window(start, end), bars, values, titles]
+    shown_marks = _in_window(marks, start, end)
+    if len(shown_marks):
+        layers.insert(0, decision_rules(shown_marks, label_y=-4))
+    return alt.layer(*layers).properties(height=28 * len(order) + 20)
+
+
+def segments_chart(measures: pd.DataFrame, marks: pd.DataFrame, start: str, end: str, y_title: str,
+                   billions: bool = False) -> alt.LayerChart:
+    """Counts as horizontal segments over their periods (height = value), one colour per measure."""
+    rows = measures.copy()
+    names = list(dict.fromkeys(rows["label"]))
+    colours = alt.Scale(domain=names, range=CATEGORICAL[: len(names)])
+    x = _time_x(start, end)
+    axis = alt.Axis(labelExpr="format(datum.value / 1e9, ',') + ' bn'") if billions else alt.Axis(format=",.0f")
+    y = alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True), axis=axis)
+    tooltip = [alt.Tooltip("label:N", title="Measure"), alt.Tooltip("period:N", title="Period"),
+               alt.Tooltip("shown:N", title="Value"), alt.Tooltip("sources:N", title="Sources")]
+    colour = alt.Color("label:N", scale=colours, title=None, legend=alt.Legend(columns=1, labelLimit=320))
+    lines = alt.Chart(rows).mark_rule(strokeWidth=3).encode(x=x, x2="end:T", y=y, color=colour, tooltip=tooltip)
+    starts = alt.Chart(rows).mark_tick(thickness=2, size=10, orient="vertical").encode(
+        x=alt.X("start:T"), y=y, color=colour, tooltip=tooltip)
+    ends = alt.Chart(rows).mark_tick(thickness=2, size=10, orient="vertical").encode(
+        x=alt.X("end:T"), y=y, color=colour, tooltip=tooltip)
+    layers = [_window(start, end), lines, starts, ends]
+    shown_marks = _in_window(marks, start, end)
+    if len(shown_marks):
+        layers.insert(0, decision_rules(shown_marks, label_y=-4))
+    return alt.layer(*layers).properties(height=300)
+
+
+def saic_chart(measures: pd.DataFrame, sizes: pd.DataFrame) -> alt.LayerChart:
+    """Share of genuine goods per platform in SAIC's test purchase, each reported value a dot.
+
+    Dots most sources give are filled; values only some sources give (swaps, roundings, bounds) are hollow.
+    The platform, its value and its sample size are written above each row, so the chart fits a phone.
+    """
+    rows = measures.copy()
+    counts = rows.groupby("platform")["n_sources"].transform("max")
+    rows["kind"] = (rows["n_sources"] == counts).map({True: "Most sources", False: "Other sources"})
+    main = rows[rows["kind"] == "Most sources"].groupby("platform")["shown"].first()
+    rows["text"] = [f"{SAIC_NAMES.get(p, p)}: {main.get(p, '')} genuine ({_sample_text(sizes, p)})"
+                    for p in rows["platform"]]
+    order = list(dict.fromkeys(rows.sort_values("value", ascending=False)["platform"]))
+    rows["colour"] = rows["alibaba"].map({True: ALIBABA, False: OTHER})
+    y = alt.Y("platform:N", sort=order, title=None, axis=None)
+    x = alt.X("value:Q", title="Genuine goods in the sample (%)", scale=alt.Scale(domain=[0, 100]))
+    tooltip = [alt.Tooltip("platform:N", title="Platform"), alt.Tooltip("shown:N", title="Genuine share"),
+               alt.Tooltip("sources:N", title="Sources")]
+    base = alt.Chart(rows).encode(x=x, y=y, tooltip=tooltip, color=alt.Color("colour:N", scale=None))
+    filled = base.transform_filter("datum.kind == 'Most sources'").mark_point(filled=True, size=100, opacity=1)
+    hollow = base.transform_filter("datum.kind != 'Most sources'").mark_point(filled=False, size=100, strokeWidth=2)
+    labels = base.mark_text(align="left", dy=-13, fontSize=10.5, color=INK).encode(
+        x=alt.datum(0), text="text:N", color=alt.value(INK)).transform_filter("datum.kind == 'Most sources'")
+    return alt.layer(filled, hollow, labels).properties(height=40 * len(order) + 10)
+
+
+SAIC_NAMES = {"Unnamed platform(s) with 3 samples": "Unnamed platform", "All platforms in sample": "All platforms"}
+
+
+def _sample_text(sizes: pd.DataFrame, platform: str) -> str:
+    """The sample size as the sources give it, saying when only one source gives it."""
+    rows = sizes[sizes["platform"] == platform]
+    if rows.empty:
+        return "sample not stated"
+    text = "sample " + " or ".join(dict.fromkeys(rows["shown"]))
+    return text + (", one source" if rows["n_sources"].max() == 1 else "")
+
+
+def rows_summary(measures: pd.DataFrame, intro: str) -> str:
+    """A text alternative written from the measurements."""
+    parts = []
+    for row in measures.itertuples():
+        flag = ", disputed by another source" if row.disputed else ""
+        parts.append(f"{row.label}, {row.platform}, {row.period}: {row.shown}{flag}")
+    return intro + " " + "; ".join(parts) + "."
+
+
+def saic_summary(measures: pd.DataFrame, sizes: pd.DataFrame) -> str:
+    parts = []
+    for platform, rows in measures.groupby("platform", sort=False):
+        values = " or ".join(rows["shown"])
+        parts.append(f"{SAIC_NAMES.get(platform, platform)}: {values} genuine ({_sample_text(sizes, platform)})")
+    return "Dot chart of the share of genuine goods per platform in SAIC's test purchase. " + "; ".join(parts) + "."
