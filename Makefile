@@ -30,7 +30,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 book: $(STAMP)
-	$(BIN)/python -m notorious.buildstate _build
+	$(BIN)/python notorious/buildstate.py _build
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
 
 test: book node_modules/.installed
@@ -38,11 +38,11 @@ test: book node_modules/.installed
 	$(BIN)/python -m pytest
 
 preview: $(STAMP)
-	$(BIN)/python -m notorious.buildstate _build
+	$(BIN)/python notorious/buildstate.py _build
 	$(BIN)/jupyter-book config sphinx . && mkdir -p .preview && mv conf.py .preview/conf.py
 	$(BIN)/sphinx-autobuild . _build/html -c .preview --port 8000 --watch data --watch notorious \
 		--ignore "*.ipynb" --ignore "*/_build/*" --ignore "*/figures/*" --ignore "*/.venv/*" --ignore "*/.preview/*" \
-		--pre-build "$(BIN)/python -m notorious.buildstate _build"
+		--pre-build "$(BIN)/python notorious/buildstate.py _build"
 
 notebooks: $(STAMP)
 	$(BIN)/python -m notorious.notebooks $(NOTEBOOKS)

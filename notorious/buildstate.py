@@ -3,7 +3,8 @@
 Jupyter Book's execution cache keys on a notebook's code only, and Sphinx re-reads a page only when its
 own source changes: after an edit to data/ or to this package, both would serve stale outputs. So
 before each build we fingerprint those inputs and, when they changed, start from a clean build folder.
-Usage: python -m notorious.buildstate _build
+Usage: python notorious/buildstate.py _build  (run as a script: importing the package would load pandas and
+Altair, which costs more than the rest of a rebuild with nothing changed)
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .paths import ROOT
+ROOT = Path(__file__).resolve().parent.parent
 
 INPUTS = ["data/**/*", "notorious/**/*.py", "notorious/static/*", "_config.yml", "_toc.yml", "constraints.txt"]
 

@@ -33,9 +33,14 @@ def bundle_source() -> str:
 
 
 def write_data_package(target: Path, data_dir: Path = DATA_DIR) -> None:
-    """Zip data/ (CSVs, datapackage.json, README, the seed) under a top folder, reproducibly."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Zip data/ (CSVs, datapackage.json, README, the seed) under a top folder, reproducibly.
+
+    Skipped when the archive is newer than every data file, so a rebuild with nothing changed stays fast.
+    """
     files = sorted(p for p in data_dir.rglob("*") if p.is_file())
+    if target.exists() and target.stat().st_mtime >= max(p.stat().st_mtime for p in files):
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in files:
             info = zipfile.ZipInfo(f"notorious-again-data/{path.relative_to(data_dir).as_posix()}", ZIP_TIME)
