@@ -40,6 +40,7 @@ test: book node_modules/.installed
 preview: $(STAMP)
 	$(BIN)/python notorious/buildstate.py _build
 	$(BIN)/jupyter-book config sphinx . && mkdir -p .preview && mv conf.py .preview/conf.py
+	sed -i "s|html_favicon = '|html_favicon = '$(CURDIR)/|" .preview/conf.py
 	$(BIN)/sphinx-autobuild . _build/html -c .preview --port 8000 --watch data --watch notorious \
 		--ignore "*.ipynb" --ignore "*/_build/*" --ignore "*/figures/*" --ignore "*/.venv/*" --ignore "*/.preview/*" \
 		--pre-build "$(BIN)/python notorious/buildstate.py _build"
