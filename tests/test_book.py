@@ -2,6 +2,7 @@
 the README with the data, the citation file with the project."""
 
 import json
+import re
 from pathlib import Path
 
 import jupytext
@@ -105,3 +106,30 @@ def test_no_page_links_to_a_cdn():
     for path in [ROOT / "_config.yml", *ROOT.glob("notorious/**/*.py"), *ROOT.glob("notorious/static/*")]:
         text = Path(path).read_text(encoding="utf-8")
         assert "cdn.jsdelivr" not in text and "unpkg.com" not in text, path
+
+
+# What may stand in prose as digits without glue: years (as names of reports and periods), list markers,
+# names ("Special 301", "L2", "Digital Commerce 360"), software versions in the appendix, quotations, and the
+# unit "per 10,000".
+ALLOWED_DIGITS = [
+    r"```.*?```", r"\{glue:[a-z]+\}`[^`]*`", r"\{doc\}`[^`]*`", r"\]\([^)]*\)", r'"[^"\n]*"',
+    r"\b(19|20)\d\d(s|–\d\d)?\b", r"^\s*\d+\. ", r"Special 301", r"Python 3\.11", r"\(1\.x\)", r"4\.0",
+    r"per 10,000", r"Digital Commerce 360", r"\bL2\b",
+]
+
+
+def hand_typed(markdown: str) -> list[str]:
+    for pattern in ALLOWED_DIGITS:
+        markdown = re.sub(pattern, "", markdown, flags=re.S | re.M)
+    return [line.strip() for line in markdown.splitlines() if re.search(r"\d", line)]
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_prose_states_no_hand_typed_numbers(doc):
+    typed = hand_typed((ROOT / f"{doc}.md").read_text(encoding="utf-8").split("---", 2)[2])
+    assert typed == [], f"{doc}.md states numbers not glued from the data: {typed}"
+
+
+def test_hand_typed_numbers_are_caught():
+    assert hand_typed("Alibaba spent $461,000 in 2012.") == ["Alibaba spent $,000 in ."]
+    assert hand_typed("Alibaba spent {glue:text}`spend_2012:,` in 2012.") == []
