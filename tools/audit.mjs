@@ -332,6 +332,9 @@ async function runAxe(browser, url, origin) {
   let vegaRequested = false;
   for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
     const page = await browser.newPage();
+    // axe-core's CSSOM preload re-fetches @import-ed sheets resolved against the document (theme.css's
+    // "../basic.css" becomes /basic.css, a 404): errors after axe starts are axe's, not the page's.
+    let axeStarted = false;
     try {
       await page.setViewport(viewport);
       await page.setRequestInterception(true);
@@ -345,12 +348,12 @@ async function runAxe(browser, url, origin) {
         }
       });
       page.on("console", (msg) => {
-        if (msg.type() === "error") consoleErrors.push({ viewport: vpName, text: msg.text().slice(0, 300), url: msg.location()?.url ?? null });
+        if (msg.type() === "error" && !axeStarted) consoleErrors.push({ viewport: vpName, text: msg.text().slice(0, 300), url: msg.location()?.url ?? null });
       });
       page.on("response", (resp) => {
-        if (resp.status() >= 400) httpErrors.push({ viewport: vpName, status: resp.status(), url: resp.url() });
+        if (resp.status() >= 400 && !axeStarted) httpErrors.push({ viewport: vpName, status: resp.status(), url: resp.url() });
       });
-      page.on("pageerror", (err) => consoleErrors.push({ viewport: vpName, text: `pageerror: ${String(err?.message ?? err).slice(0, 300)}` }));
+      page.on("pageerror", (err) => !axeStarted && consoleErrors.push({ viewport: vpName, text: `pageerror: ${String(err?.message ?? err).slice(0, 300)}` }));
       await page.goto(url, { waitUntil: "networkidle0", timeout: 60000 });
       // Charts draw asynchronously; give them a moment to settle before checking the DOM.
       await page.waitForFunction(
@@ -359,6 +362,7 @@ async function runAxe(browser, url, origin) {
         CHART_SELECTOR,
       ).catch(() => {});
       hasChart = hasChart || (await page.$(CHART_SELECTOR)) !== null;
+      axeStarted = true;
       await page.evaluate(AXE_SOURCE);
       const result = await page.evaluate(async () => {
         // eslint-disable-next-line no-undef
