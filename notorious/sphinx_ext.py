@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from .paths import DATA_DIR, FIGURES_DIR
 
 STATIC = Path(__file__).parent / "static"
+TEMPLATES = Path(__file__).parent / "templates"
 BUNDLE = "notorious/vega-bundle.js"
 ARCHIVE = "downloads/notorious-again-data.zip"
 # A fixed timestamp keeps the archive byte-identical from build to build.
@@ -47,6 +48,11 @@ def write_data_package(target: Path, data_dir: Path = DATA_DIR) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, path.read_bytes())
+
+
+def _add_templates(app: Sphinx, config) -> None:
+    # Must happen at config-inited: the builder reads templates_path when it is created.
+    config.templates_path.insert(0, str(TEMPLATES))
 
 
 def _add_static_path(app: Sphinx) -> None:
@@ -87,6 +93,7 @@ def _write_assets(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", _add_templates)
     app.connect("builder-inited", _add_static_path)
     app.connect("builder-inited", _drop_thebe_scripts)
     app.add_css_file("charts.css")

@@ -229,3 +229,13 @@ def test_published_dictionary_matches_the_schema(visits):
         ".map(td => td.textContent)])")
     expected = [[f"table-{r['name']}", [f["name"] for f in r["schema"]["fields"]]] for r in schema["resources"]]
     assert built == expected
+
+
+def test_pages_skip_the_icon_script_but_keep_their_icons(visits):
+    """fontawesome.js (0.5 MB gzipped) is not loaded; the theme's webfont still draws the header icons."""
+    for path, visit in visits.items():
+        scripts = visit.page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")
+        assert not any("fontawesome" in s for s in scripts), path
+    page = visits["intro.html"].page
+    glyph = page.eval_on_selector(".theme-switch-button i, .fa-solid", "el => getComputedStyle(el, '::before').content")
+    assert glyph not in ("", "none", "normal"), glyph

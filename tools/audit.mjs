@@ -4,11 +4,12 @@
 // preset, simulated throttling) and axe-core. One line per page, a summary line, a JSON report;
 // exits non-zero when any page is below the thresholds.
 //
-//   node tools/audit.mjs [SITE_DIR] [PAGE ...] [--json report.json] [--runs N] [--port P]
+//   node tools/audit.mjs [SITE_DIR] [PAGE ...] [--json report.json] [--reports DIR] [--runs N] [--port P]
 //
 // SITE_DIR defaults to _build/html. PAGEs are paths inside it (default: intro.html and every
 // chapters/*.html, the appendix included). With --runs N, Lighthouse runs N times per page and the
-// median performance score counts (the other categories do not vary between runs).
+// median performance score counts (the other categories do not vary between runs). With --reports,
+// each page's full Lighthouse report (HTML and JSON, of the counted run) is written into DIR.
 
 import fs from "node:fs";
 import http from "node:http";
@@ -51,7 +52,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 // ---- arguments --------------------------------------------------------------------------------
 function parseArgs(argv) {
-  const opts = { site: null, pages: [], json: null, runs: 1, port: 0 };
+  const opts = { site: null, pages: [], json: null, reports: null, runs: 1, port: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -60,10 +61,11 @@ function parseArgs(argv) {
       return argv[++i];
     };
     if (a === "--json" || a.startsWith("--json=")) opts.json = value();
+    else if (a === "--reports" || a.startsWith("--reports=")) opts.reports = value();
     else if (a === "--runs" || a.startsWith("--runs=")) opts.runs = Math.max(1, parseInt(value(), 10));
     else if (a === "--port" || a.startsWith("--port=")) opts.port = parseInt(value(), 10);
     else if (a === "-h" || a === "--help") {
-      console.log("usage: node tools/audit.mjs [SITE_DIR] [PAGE ...] [--json FILE] [--runs N] [--port P]");
+      console.log("usage: node tools/audit.mjs [SITE_DIR] [PAGE ...] [--json FILE] [--reports DIR] [--runs N] [--port P]");
       process.exit(0);
     } else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
     else if (opts.site === null) opts.site = a;
@@ -233,7 +235,7 @@ async function runLighthouseOnce(url, blocked, allowOrigin) {
   try {
     const flags = {
       port: chrome.port,
-      output: "json",
+      output: ["json", "html"],
       logLevel: "error",
       onlyCategories: CATEGORIES,
       formFactor: "mobile",
@@ -243,7 +245,7 @@ async function runLighthouseOnce(url, blocked, allowOrigin) {
     };
     const result = await lighthouse(url, flags); // default config = the mobile preset
     if (!result?.lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
-    return result.lhr;
+    return { lhr: result.lhr, html: Array.isArray(result.report) ? result.report[1] : null };
   } finally {
     liveChromes.delete(chrome);
     try {
@@ -312,6 +314,7 @@ function summariseLighthouse(lhr, origin) {
     consoleErrors: (audits["errors-in-console"]?.details?.items ?? []).map((i) => ({ source: i.source, description: String(i.description ?? "").slice(0, 300), url: i.sourceLocation?.url ?? i.url ?? null })),
     failingAudits: failing,
     runWarnings: lhr.runWarnings ?? [],
+    erroredAudits: Object.values(audits).filter((x) => x.scoreDisplayMode === "error").map((x) => ({ id: x.id, error: String(x.errorMessage ?? "").slice(0, 200) })),
   };
 }
 
@@ -327,6 +330,7 @@ async function runAxe(browser, url, origin) {
   const byRule = new Map();
   const consoleErrors = [];
   const httpErrors = [];
+  const vegaBlockingTags = new Set();
   const offsite = [];
   let hasChart = false;
   let vegaRequested = false;
@@ -362,6 +366,9 @@ async function runAxe(browser, url, origin) {
         CHART_SELECTOR,
       ).catch(() => {});
       hasChart = hasChart || (await page.$(CHART_SELECTOR)) !== null;
+      // A Vega script tag the parser meets without async/defer/module holds up first paint.
+      const tags = await page.$$eval(`script[src*="${VEGA_SCRIPT}"]`, (els) => els.map((e) => ({ src: e.getAttribute("src"), async: e.async, defer: e.defer, module: e.type === "module", inHead: !!e.closest("head") })));
+      for (const t of tags) if (!t.async && !t.defer && !t.module) vegaBlockingTags.add(t.src);
       axeStarted = true;
       await page.evaluate(AXE_SOURCE);
       const result = await page.evaluate(async () => {
@@ -390,7 +397,7 @@ async function runAxe(browser, url, origin) {
     }
   }
   const violations = [...byRule.values()].map((v) => ({ ...v, count: v.nodes.length }));
-  return { violations, consoleErrors, httpErrors, offsite: [...new Set(offsite)], hasChart, vegaRequested };
+  return { violations, consoleErrors, httpErrors, offsite: [...new Set(offsite)], hasChart, vegaRequested, vegaBlockingTags: [...vegaBlockingTags] };
 }
 
 // ---- one page ---------------------------------------------------------------------------------
@@ -399,12 +406,24 @@ function median(xs) {
   return s[Math.floor((s.length - 1) / 2)];
 }
 
-async function auditPage(page, { base, origin, blocked, runs, browser }) {
+async function auditPage(page, { base, origin, blocked, runs, browser, reports }) {
   const url = new URL(page, base).href;
   const runsOut = [];
-  for (let i = 0; i < runs; i++) runsOut.push(summariseLighthouse(await runLighthouse(url, blocked, origin), origin));
+  const raw = [];
+  for (let i = 0; i < runs; i++) {
+    const out = await runLighthouse(url, blocked, origin);
+    raw.push(out);
+    runsOut.push(summariseLighthouse(out.lhr, origin));
+  }
   const perfs = runsOut.map((r) => r.scores.performance ?? 0);
-  const lh = runsOut.find((r) => (r.scores.performance ?? 0) === median(perfs)) ?? runsOut[0];
+  const counted = Math.max(0, runsOut.findIndex((r) => (r.scores.performance ?? 0) === median(perfs)));
+  const lh = runsOut[counted];
+  if (reports) {
+    fs.mkdirSync(reports, { recursive: true });
+    const stem = path.join(reports, page.replace(/[\/]/g, "__").replace(/\.html$/, ""));
+    fs.writeFileSync(`${stem}.lighthouse.json`, JSON.stringify(raw[counted].lhr));
+    if (raw[counted].html) fs.writeFileSync(`${stem}.lighthouse.html`, raw[counted].html);
+  }
   const axe = await runAxe(browser, url, origin);
 
   const vegaLighthouse = lh.requests.some((r) => r.url.includes(VEGA_SCRIPT));
@@ -420,7 +439,10 @@ async function auditPage(page, { base, origin, blocked, runs, browser }) {
   if (!axe.hasChart && kib > MAX_KIB_WITHOUT_CHARTS) reasons.push(`kib>${MAX_KIB_WITHOUT_CHARTS}`);
   if (!axe.hasChart && vega) reasons.push("vega-without-chart");
   if (axe.consoleErrors.length > 0 || lh.consoleErrors.length > 0) reasons.push("console-errors");
-  const vegaBlocking = lh.renderBlocking.some((r) => r.url.includes(VEGA_SCRIPT));
+  if (offsite.length > 0) reasons.push(`offsite:${offsite.length}`); // the network is cut off: such a request fails
+  // Lighthouse 12.2's render-blocking audit errors on current Chromium traces ("frame_sequence"),
+  // so the script tag itself is checked as well.
+  const vegaBlocking = lh.renderBlocking.some((r) => r.url.includes(VEGA_SCRIPT)) || axe.vegaBlockingTags.length > 0;
   if (vegaBlocking) reasons.push("vega-render-blocking");
   return {
     page,
@@ -475,7 +497,7 @@ async function main() {
   try {
     for (const page of opts.pages) {
       try {
-        const r = await auditPage(page, { base, origin, blocked: patterns, runs: opts.runs, browser });
+        const r = await auditPage(page, { base, origin, blocked: patterns, runs: opts.runs, browser, reports: opts.reports });
         results.push(r);
         console.log(line(r));
       } catch (err) {
