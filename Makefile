@@ -9,11 +9,12 @@ STAMP   = $(VENV)/.installed
 BOOK_FLAGS = -W -n --keep-going
 NOTEBOOKS  = intro.md $(wildcard chapters/*.md)
 
-.PHONY: book test preview notebooks lint clean help
+.PHONY: book test audit preview notebooks lint clean help
 
 help:
 	@echo "make book       build the site into _build/html (re-executes notebooks whose code or data changed)"
 	@echo "make test       data, chart, notebook (nbval), workflow and offline-browser tests"
+	@echo "make audit      Lighthouse (mobile) and axe-core on every page, served with gzip, other origins blocked"
 	@echo "make preview    serve the book on http://127.0.0.1:8000 and rebuild on save"
 	@echo "make notebooks  sync each .md with its .ipynb and re-execute it (nbval's reference outputs)"
 	@echo "make clean      remove the build and the execution cache"
@@ -36,6 +37,11 @@ book: $(STAMP)
 test: book node_modules/.installed
 	$(BIN)/ruff check notorious tests
 	$(BIN)/python -m pytest
+
+# Readers' budget: perf >= 90, accessibility and best practices 100, no axe violation, <= 300 KiB on a page
+# without charts. Median of three Lighthouse runs, because one run on a 2-core machine is noisy.
+audit: book node_modules/.installed
+	node tools/audit.mjs _build/html --runs 3 --json _build/audit.json --reports _build/audit
 
 preview: $(STAMP)
 	$(BIN)/python notorious/buildstate.py _build

@@ -16,7 +16,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-INPUTS = ["data/**/*", "notorious/**/*.py", "notorious/static/*", "_config.yml", "_toc.yml", "constraints.txt"]
+INPUTS = [
+    "data/**/*", "notorious/**/*.py", "notorious/static/*", "notorious/templates/**/*",
+    "_config.yml", "_toc.yml", "constraints.txt",
+]
 
 
 def fingerprint(root: Path = ROOT) -> str:

@@ -1,7 +1,10 @@
 """Sphinx extension that makes the book work with the network cut off.
 
 - serves Vega, Vega-Lite and Vega-Embed from the site's own ``_static`` (the bundle that ships with
-  vl-convert, which matches Altair's Vega-Lite version), and loads it only on pages that have a chart;
+  vl-convert, which matches Altair's Vega-Lite version); only pages with a chart load ``charts.js``, which
+  fetches the bundle when a chart nears the screen;
+- keeps pages light for phones: every script deferred, unused stylesheets dropped, the icon font cut down
+  to the icons the pages use;
 - copies ``figures/`` (static images and the CSV behind each chart) into the built site;
 - publishes every table under ``data/`` and the whole dataset as one archive,
   ``downloads/notorious-again-data.zip`` (the data package).
@@ -9,6 +12,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -50,6 +55,47 @@ def write_data_package(target: Path, data_dir: Path = DATA_DIR) -> None:
             archive.writestr(info, path.read_bytes())
 
 
+ICON_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
+THEME_CSS = "_static/styles/pydata-sphinx-theme.css"
+
+
+def used_icon_codepoints(outdir: Path) -> set[int]:
+    """The Font Awesome glyphs the built pages use: their fa-* classes, mapped through the theme's CSS."""
+    css = (outdir / THEME_CSS).read_text(encoding="utf-8")
+    glyphs: dict[str, int] = {}
+    for selectors, code in re.findall(r"((?:\.fa-[a-z0-9-]+:before,?)+)\{content:\"\\([0-9a-f]+)\"\}", css):
+        for name in re.findall(r"\.(fa-[a-z0-9-]+):before", selectors):
+            glyphs[name] = int(code, 16)
+    used = set()
+    for page in outdir.rglob("*.html"):
+        for classes in re.findall(r'class="([^"]*\bfa[-a-z]*[^"]*)"', page.read_text(encoding="utf-8")):
+            used |= {glyphs[c] for c in classes.split() if c in glyphs}
+    return used
+
+
+def subset_icon_font(outdir: Path) -> None:
+    """Replace the 150 KB solid icon font with one holding only the glyphs the pages use (a few KB)."""
+    from fontTools import subset
+
+    font_path = outdir / ICON_FONT
+    if not font_path.exists():
+        return
+    # Sphinx copies the theme's full font back on every build; the stamp records the subset we wrote, so an
+    # unchanged build skips the work.
+    stamp = font_path.with_suffix(".subset")
+    codepoints = sorted(used_icon_codepoints(outdir))
+    signature = ",".join(map(str, codepoints)) + " " + hashlib.sha256(font_path.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == signature:
+        return
+    options = subset.Options(flavor="woff2", layout_features=[], notdef_outline=True)
+    font = subset.load_font(str(font_path), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=codepoints)
+    subsetter.subset(font)
+    subset.save_font(font, str(font_path), options)
+    stamp.write_text(",".join(map(str, codepoints)) + " " + hashlib.sha256(font_path.read_bytes()).hexdigest())
+
+
 def _add_templates(app: Sphinx, config) -> None:
     # Must happen at config-inited: the builder reads templates_path when it is created.
     config.templates_path.insert(0, str(TEMPLATES))
@@ -72,8 +118,28 @@ def _drop_thebe_scripts(app: Sphinx) -> None:
 
 def _scripts_for_charts(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if "nt-spec" in context.get("body", ""):
-        app.add_js_file(BUNDLE, loading_method="defer")
         app.add_js_file("charts.js", loading_method="defer")
+
+
+# No page uses sphinx-design's components or thebe's live cells; their assets only cost readers bytes.
+UNUSED_ASSETS = ("sphinx-thebe.css", "sphinx-design.min.css", "design-tabs.js")
+# Inline scripts in the page head write to DOCUMENTATION_OPTIONS, so its small file must run first.
+MUST_RUN_FIRST = ("documentation_options.js",)
+
+
+def _lighten_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Defer every script file, so none blocks the first paint, and drop assets no page uses."""
+    context["css_files"] = [c for c in context.get("css_files", []) if not str(c.filename).endswith(UNUSED_ASSETS)]
+    scripts = []
+    for js in context.get("script_files", []):
+        if str(js.filename).endswith(UNUSED_ASSETS):
+            continue
+        attributes = dict(js.attributes)
+        first = str(js.filename).split("?")[0].endswith(MUST_RUN_FIRST)
+        if js.filename and not first and "body" not in attributes and "async" not in attributes:
+            attributes["defer"] = "defer"
+        scripts.append(type(js)(js.filename, priority=js.priority, **attributes))
+    context["script_files"] = scripts
 
 
 def _write_assets(app: Sphinx, exception: Exception | None) -> None:
@@ -90,6 +156,7 @@ def _write_assets(app: Sphinx, exception: Exception | None) -> None:
         shutil.copytree(FIGURES_DIR, Path(app.outdir) / "figures", dirs_exist_ok=True)
     shutil.copytree(DATA_DIR, Path(app.outdir) / "data", dirs_exist_ok=True)
     write_data_package(Path(app.outdir) / ARCHIVE)
+    subset_icon_font(Path(app.outdir))
 
 
 def setup(app: Sphinx) -> dict:
@@ -98,5 +165,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _drop_thebe_scripts)
     app.add_css_file("charts.css")
     app.connect("html-page-context", _scripts_for_charts)
+    app.connect("html-page-context", _lighten_page, priority=900)
     app.connect("build-finished", _write_assets)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

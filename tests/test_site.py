@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
@@ -18,7 +20,7 @@ from playwright.sync_api import sync_playwright
 from notorious.paths import ROOT
 
 SITE = ROOT / "_build" / "html"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 # Flags that keep Chromium from reaching out on its own (updates, sync, field trials).
 QUIET = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--disable-default-apps"]
@@ -50,7 +52,7 @@ def server():
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)")
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it), or set CHROME_PATH")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=QUIET)
         yield browser
@@ -85,14 +87,20 @@ class Visit:
         self.context.close()
 
 
+def draw_all(page) -> None:
+    """Charts draw when they near the screen, as a reader scrolls; scroll to each and wait for its SVG."""
+    charts = page.locator(".nt-chart")
+    for i in range(charts.count()):
+        charts.nth(i).scroll_into_view_if_needed()
+        charts.nth(i).locator("svg").first.wait_for(state="attached", timeout=20000)
+
+
 @pytest.fixture(scope="module")
 def visits(browser, server):
     loaded = {}
     for path in pages():
         visit = Visit(browser, server, path)
-        charts = visit.page.locator(".nt-chart")
-        for i in range(charts.count()):
-            charts.nth(i).locator("svg").first.wait_for(state="attached", timeout=20000)
+        draw_all(visit.page)
         loaded[path] = visit
     yield loaded
     for visit in loaded.values():
@@ -190,11 +198,38 @@ def test_vega_loads_only_on_pages_with_charts(visits):
         assert any("vega-bundle.js" in s for s in scripts) == has_chart, path
 
 
+def test_no_script_blocks_the_first_paint(visits):
+    """Every script file but Sphinx's tiny documentation_options.js (which inline scripts need at once) is
+    deferred or async; Vega is fetched later, by charts.js."""
+    for path in pages():
+        html = (SITE / path).read_text(encoding="utf-8")
+        head = html.split("</head>", 1)[0]
+        for tag in re.findall(r"<script[^>]*\bsrc=[^>]*>", head):
+            if "documentation_options.js" not in tag:
+                assert re.search(r"\b(defer|async)\b", tag), f"{path}: {tag} blocks parsing"
+        assert "vega-bundle.js" not in html, f"{path} loads the Vega bundle up front"
+
+
+def test_charts_wait_until_a_reader_nears_them(browser, server):
+    visit = Visit(browser, server, "chapters/data-and-methods.html")
+    try:
+        assert visit.page.locator(".nt-chart").count() == 0
+    finally:
+        visit.close()
+    visit = Visit(browser, server, "intro.html", width=360)
+    try:
+        visit.page.wait_for_timeout(500)
+        drawn = visit.page.locator(".nt-chart[data-drawn]").count()
+        assert drawn < visit.page.locator(".nt-chart").count(), "every chart drew before the reader scrolled"
+    finally:
+        visit.close()
+
+
 def test_charts_fit_a_phone(browser, server):
     visit = Visit(browser, server, pages()[1], width=360)
     try:
+        draw_all(visit.page)
         chart = visit.page.locator(".nt-chart").first
-        chart.locator("svg").first.wait_for(state="attached", timeout=20000)
         box = chart.locator("svg").first.bounding_box()
         assert box["width"] <= 360, f"chart is {box['width']}px wide on a 360px screen"
     finally:

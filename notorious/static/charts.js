@@ -1,27 +1,71 @@
-// Draw every chart on the page with the site's own Vega bundle (loaded before this file, deferred).
-// A chart that cannot draw says so in place of the chart and in the console.
+// Draw the page's charts with the site's own Vega bundle, without slowing the first paint.
+// The bundle (about 300 KB gzipped) is fetched only when a chart comes near the screen, and each chart is
+// drawn in its own task so that no single long task blocks the page. A chart that cannot draw says so in
+// place of the chart and in the console; its table and static image stay available.
 (function () {
   "use strict";
+  var bundleUrl = document.currentScript.src.replace(/charts\.js(\?.*)?$/, "notorious/vega-bundle.js");
+  var vega = null;
+
+  function loadVega() {
+    if (!vega) {
+      vega = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = bundleUrl;
+        script.async = true;
+        script.onload = resolve;
+        script.onerror = function () { reject(new Error("could not load " + bundleUrl)); };
+        document.head.appendChild(script);
+      });
+    }
+    return vega;
+  }
+
+  function fail(target, err) {
+    target.textContent = "This chart could not be drawn; see the table below it.";
+    console.error(err);
+  }
+
   function draw(spec) {
     var target = document.getElementById(spec.getAttribute("data-for"));
-    if (!target) return;
-    if (typeof window.vegaEmbed !== "function") {
-      target.textContent = "This chart needs JavaScript; see the table below it.";
+    if (!target || target.hasAttribute("data-drawing")) return;
+    target.setAttribute("data-drawing", "true");
+    loadVega().then(function () {
+      setTimeout(function () {
+        window.vegaEmbed(target, JSON.parse(spec.textContent), { renderer: "svg", actions: false })
+          .then(function () { target.setAttribute("data-drawn", "true"); })
+          .catch(function (err) { fail(target, err); });
+      }, 0);
+    }, function (err) { fail(target, err); });
+  }
+
+  function start() {
+    var specs = Array.prototype.slice.call(document.querySelectorAll("script.nt-spec"));
+    if (!("IntersectionObserver" in window)) {
+      specs.forEach(draw);
       return;
     }
-    window.vegaEmbed(target, JSON.parse(spec.textContent), { renderer: "svg", actions: false })
-      .then(function () { target.setAttribute("data-drawn", "true"); })
-      .catch(function (err) {
-        target.textContent = "This chart could not be drawn; see the table below it.";
-        console.error(err);
+    var byTarget = new Map();
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          draw(byTarget.get(entry.target));
+        }
       });
+    }, { rootMargin: "200px 0px" });
+    specs.forEach(function (spec) {
+      var target = document.getElementById(spec.getAttribute("data-for"));
+      if (target) {
+        byTarget.set(target, spec);
+        observer.observe(target);
+      }
+    });
   }
-  function drawAll() {
-    document.querySelectorAll("script.nt-spec").forEach(draw);
-  }
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    drawAll();
+    start();
   }
 })();
