@@ -2,7 +2,7 @@
 
 from .dataset import DataError, Dataset, load
 from .figures import FigureBook
-from .prose import cite, glue_value, one
+from .prose import agreed, cite, glue_value, one
 from .tables import source_table
 
-__all__ = ["DataError", "Dataset", "FigureBook", "cite", "glue_value", "load", "one", "source_table"]
+__all__ = ["DataError", "Dataset", "FigureBook", "agreed", "cite", "glue_value", "load", "one", "source_table"]

@@ -97,13 +97,19 @@ alt.renderers.enable("notorious")
 
 
 @dataclass(frozen=True)
-class Figure:
-    number: str
+class Html:
+    """A notebook output shown as HTML on the site, with a plain-text fallback."""
+
     html: str
     text: str
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         return {"text/html": self.html, "text/plain": self.text}
+
+
+@dataclass(frozen=True)
+class Figure(Html):
+    number: str = ""
 
 
 class FigureBook:
@@ -155,7 +161,7 @@ class FigureBook:
             f"{readable.to_html(index=False, border=0, escape=True)}</details>"
         )
         markup = f'<figure class="nt-figure" id="fig-{name}">\n{body}\n{caption}\n{details}\n</figure>'
-        return Figure(number, markup, f"Figure {number}. {title} {takeaway}")
+        return Figure(markup, f"Figure {number}. {title} {takeaway}", number)
 
     def _source_note(self, data: pd.DataFrame) -> str:
         """Sources inline when few; folded behind a count when many, so the caption stays readable."""

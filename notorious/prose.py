@@ -30,15 +30,27 @@ def glue_value(name: str, value: object) -> object:
     return value
 
 
-def one(frame: pd.DataFrame, column: str, **where: object) -> object:
-    """The single value of ``column`` in the row matching ``where``; fails unless exactly one row matches."""
+def _matching(frame: pd.DataFrame, where: dict) -> pd.Series:
     mask = pd.Series(True, index=frame.index)
     for key, wanted in where.items():
         mask &= frame[key] == wanted
-    found = frame.loc[mask, column]
+    return mask
+
+
+def one(frame: pd.DataFrame, column: str, **where: object) -> object:
+    """The single value of ``column`` in the row matching ``where``; fails unless exactly one row matches."""
+    found = frame.loc[_matching(frame, where), column]
     if len(found) != 1:
         raise LookupError(f"expected one row with {where}, found {len(found)}")
     return found.iloc[0]
+
+
+def agreed(frame: pd.DataFrame, column: str, **where: object) -> object:
+    """The one value that every row matching ``where`` gives; fails loudly if sources start to disagree."""
+    values = frame.loc[_matching(frame, where), column].unique()
+    if len(values) != 1:
+        raise LookupError(f"expected rows with {where} to agree on one {column}, found {values.tolist()}")
+    return values[0]
 
 
 def cite(sources: pd.DataFrame, *source_ids: str) -> None:

@@ -6,11 +6,11 @@ Every table is generated from data/ or datapackage.json, so the pages cannot dri
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 import pandas as pd
 
 from .figures import APPENDIX, site_root
+from .figures import Html as Table
 
 KIND_TITLES = {
     "primary": "Primary documents (government, courts, disclosures)",
@@ -20,15 +20,6 @@ KIND_TITLES = {
     "industry": "Industry associations and brands",
     "seed": "The seed article",
 }
-
-
-@dataclass(frozen=True)
-class Table:
-    html: str
-    text: str
-
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        return {"text/html": self.html, "text/plain": self.text}
 
 
 def _escaped(frame: pd.DataFrame) -> pd.DataFrame:

@@ -19,7 +19,7 @@ STATUS_COLOURS = {
     "named": "#E69F00",
     "warned": "#CC79A7",
     "removed": "#0072B2",
-    "not_listed": "#BBBBBB",
+    "not_listed": "#BBBBBB",  # the MISSING grey below: absent from the list
 }
 STATUS_LABELS = {
     "listed": "Listed",
@@ -34,12 +34,24 @@ CATEGORICAL = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
 STATIC_WIDTH = 640  # width of the SVG/PNG written to figures/, where the page width is unknown
 
 
-def platform_colour(operator: str) -> str:
-    return ALIBABA if operator == "Alibaba Group" else OTHER
+# The claim audit's verdicts, from "as printed" to "wrong", in the same colour-blind-safe palette.
+VERDICT_COLOURS = {
+    "confirmed": ("Confirmed", "#009E73"),
+    "partly_confirmed": ("Partly confirmed", "#E69F00"),
+    "unverified": ("Unverified", OTHER),
+    "contradicted": ("Contradicted", ALIBABA),
+}
+MISSING = "#BBBBBB"  # light grey for spans where no source gives a value
 
 
 def status_scale() -> alt.Scale:
     return alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values()))
+
+
+def status_legend(title: str = "Status") -> alt.Legend:
+    """A legend that names statuses in words (status codes stay in the data)."""
+    expr = " : ".join(f"datum.value == '{k}' ? '{v}'" for k, v in STATUS_LABELS.items()) + " : datum.value"
+    return alt.Legend(title=title, labelExpr=expr)
 
 
 @alt.theme.register("notorious", enable=True)

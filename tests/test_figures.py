@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from notorious import FigureBook, glue_value, one
+from notorious import FigureBook, agreed, glue_value, one
 from notorious import figures as figmod
 from notorious.figures import chapter_number, chart_html
 from notorious.sphinx_ext import bundle_source
@@ -117,6 +117,15 @@ def test_one_requires_exactly_one_match():
     assert one(DATA, "value", year=2016) == 2
     with pytest.raises(LookupError, match="found 0"):
         one(DATA, "value", year=1999)
+
+
+def test_agreed_returns_the_shared_value_and_refuses_a_disagreement():
+    rows = pd.DataFrame({"metric": ["m", "m", "m"], "value": [380, 380, 370], "source_id": ["a", "b", "c"]})
+    assert agreed(rows.head(2), "value", metric="m") == 380
+    with pytest.raises(LookupError, match="agree on one value, found \\[380, 370\\]"):
+        agreed(rows, "value", metric="m")
+    with pytest.raises(LookupError, match="found \\[\\]"):
+        agreed(rows, "value", metric="other")
 
 
 def test_vega_bundle_is_scoped_and_publishes_vega_embed():

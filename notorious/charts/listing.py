@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..theme import ALIBABA, INK, OTHER, STATUS_LABELS, status_scale
+from ..theme import ALIBABA, INK, OTHER, STATUS_LABELS, status_legend, status_scale
 from .common import decision_rules, drawn_at
 
 ALIBABA_GROUP = "Alibaba Group"
@@ -38,10 +38,9 @@ def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerCha
                     axis=alt.Axis(format="%Y", tickCount="year")),
             y=alt.Y("platform:N", sort=order, title=None,
                     axis=alt.Axis(labelColor=label_colour, labelFontWeight="bold")),
-            color=alt.Color("status:N", scale=status_scale(),
-                            legend=alt.Legend(title="Status", labelExpr=_label_expr())),
+            color=alt.Color("status:N", scale=status_scale(), legend=status_legend()),
             shape=alt.Shape("status:N", scale=alt.Scale(domain=list(STATUS_SHAPES), range=list(STATUS_SHAPES.values())),
-                            legend=alt.Legend(title="Status", labelExpr=_label_expr())),
+                            legend=status_legend()),
             tooltip=[
                 alt.Tooltip("platform:N", title="Platform"),
                 alt.Tooltip("operator:N", title="Operator"),
@@ -53,10 +52,6 @@ def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerCha
         )
     )
     return alt.layer(decision_rules(marks, label_y=-2), points).properties(height=26 * len(order) + 40)
-
-
-def _label_expr() -> str:
-    return " : ".join(f"datum.value == '{k}' ? '{v}'" for k, v in STATUS_LABELS.items()) + " : datum.value"
 
 
 def list_sizes(reviews: pd.DataFrame) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..theme import ALIBABA, INK, OTHER
+from ..theme import ALIBABA, INK, MISSING, OTHER
 from .common import decision_rules, drawn_at
 
 ALIBABA_GROUP = "Alibaba Group"
@@ -119,7 +119,7 @@ def spend_chart(spend: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) 
                alt.Tooltip("source_id:N", title="Source id")]
     band = (
         alt.Chart(gaps)
-        .mark_rect(color="#BBBBBB", opacity=0.35)
+        .mark_rect(color=MISSING, opacity=0.35)
         .encode(x=x, x2="end:T",
                 tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("what:N", title="Full year")])
     )

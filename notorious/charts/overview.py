@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..theme import ALIBABA, OTHER, STATUS_LABELS, status_scale
+from ..theme import ALIBABA, OTHER, VERDICT_COLOURS, status_legend, status_scale
 from .common import decision_rules, drawn_at
 
 STRANDS = {
@@ -15,12 +15,6 @@ STRANDS = {
     "metrics": "Enforcement and measurement",
 }
 PANEL_WIDTH = 560  # concatenated views cannot stretch to the page; the page's CSS scales them down on phones
-VERDICTS = {
-    "confirmed": ("Confirmed", "#009E73"),
-    "partly_confirmed": ("Partly confirmed", "#E69F00"),
-    "unverified": ("Unverified", "#7A7A7A"),
-    "contradicted": ("Contradicted", "#D55E00"),
-}
 
 
 def strand_events(events: pd.DataFrame) -> pd.DataFrame:
@@ -41,9 +35,7 @@ def overview(status: pd.DataFrame, spend: pd.DataFrame, events: pd.DataFrame, ma
         decision_rules(marks, label_y=-2),
         alt.Chart(status).mark_point(filled=True, size=120).encode(
             x=x,
-            color=alt.Color("status:N", scale=status_scale(), legend=alt.Legend(
-                title="Taobao's status", labelExpr=" : ".join(
-                    f"datum.value == '{k}' ? '{v}'" for k, v in STATUS_LABELS.items()) + " : datum.value")),
+            color=alt.Color("status:N", scale=status_scale(), legend=status_legend("Taobao's status")),
             tooltip=[alt.Tooltip("title:N", title="Report"), alt.Tooltip("released:T", format="%d %b %Y"),
                      alt.Tooltip("status:N"), alt.Tooltip("source_id:N", title="Source")],
         ),
@@ -65,16 +57,16 @@ def overview(status: pd.DataFrame, spend: pd.DataFrame, events: pd.DataFrame, ma
 
 
 def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
-    counts = claims["verdict"].value_counts().reindex(list(VERDICTS), fill_value=0)
-    return pd.DataFrame({"verdict": counts.index, "label": [VERDICTS[v][0] for v in counts.index],
+    counts = claims["verdict"].value_counts().reindex(list(VERDICT_COLOURS), fill_value=0)
+    return pd.DataFrame({"verdict": counts.index, "label": [VERDICT_COLOURS[v][0] for v in counts.index],
                          "claims": counts.to_numpy()})
 
 
 def verdict_chart(counts: pd.DataFrame) -> alt.Chart:
-    scale = alt.Scale(domain=[v[0] for v in VERDICTS.values()], range=[v[1] for v in VERDICTS.values()])
+    scale = alt.Scale(domain=[v[0] for v in VERDICT_COLOURS.values()], range=[v[1] for v in VERDICT_COLOURS.values()])
     return alt.Chart(counts).mark_bar().encode(
         x=alt.X("claims:Q", title="Claims of the seed article"),
-        y=alt.Y("label:N", title=None, sort=[v[0] for v in VERDICTS.values()]),
+        y=alt.Y("label:N", title=None, sort=[v[0] for v in VERDICT_COLOURS.values()]),
         color=alt.Color("label:N", scale=scale, legend=None),
         tooltip=[alt.Tooltip("label:N", title="Verdict"), alt.Tooltip("claims:Q")],
     ).properties(height=150)
