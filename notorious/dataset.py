@@ -25,6 +25,12 @@ PARTIAL_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
 MAX_REPORTED = 20
 ALSO = re.compile(r"\(also: ([^)]*)\)")
+# Tables that may hold only their header: the corrections log starts empty.
+MAY_BE_EMPTY = {"corrections"}
+# pandas' nullable integers are 64-bit; a larger whole number is refused rather than crashing the load.
+INT_LIMIT = 2**63 - 1
+# A metric named ..._share or ..._share_... is a part of a whole, in percent (share_price_change is not).
+SHARE = re.compile(r"_share(_|$)")
 
 
 class DataError(ValueError):
@@ -88,6 +94,11 @@ class _Raw:
     lines: list[int]
 
 
+def in_strand(events: pd.DataFrame, chapter: str) -> pd.DataFrame:
+    """The events that belong to one strand (an event may belong to several: 'listing;coalitions')."""
+    return events[events["chapter"].str.split(";").map(lambda strands: chapter in strands)]
+
+
 def read_schema(data_dir: Path = DATA_DIR) -> dict:
     path = Path(data_dir) / "datapackage.json"
     try:
@@ -115,10 +126,15 @@ def load(data_dir: Path | str = DATA_DIR) -> Dataset:
             _check_primary_key(raw, problems)
             _check_precision(raw, problems)
             _check_period(raw, problems)
+            _check_quotes(raw, problems)
+            _check_values(raw, problems)
     for raw in raws.values():
         _check_foreign_keys(raw, raws, problems)
         if "sources" in raws:
             _check_further_sources(raw, raws["sources"], problems)
+            _check_not_after_access(raw, raws["sources"], problems)
+    if "listings" in raws and "platforms" in raws:
+        _check_operators(raws["listings"], raws["platforms"], problems)
     if problems:
         raise DataError(problems)
     return Dataset({name: _to_frame(raw) for name, raw in raws.items()}, schema)
@@ -134,12 +150,19 @@ def _read_csv(data_dir: Path, resource: dict, problems: list[Problem]) -> _Raw |
     label = _label(path, data_dir)
     expected = [f["name"] for f in resource["schema"]["fields"]]
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         problems.append(Problem(label, None, None, "the file is missing"))
         return None
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        problems.append(Problem(label, None, None, f"not UTF-8 text ({err.reason} at byte {err.start})"))
+        line = data.count(b"\n", 0, err.start) + 1
+        problems.append(Problem(label, line, None, f"not UTF-8 text (byte {data[err.start]:#04x}: {err.reason}); "
+                                                   "save the file as UTF-8 (it may be Latin-1 or Windows-1252)"))
+        return None
+    if text.startswith("\ufeff"):
+        problems.append(Problem(label, 1, None, "starts with a byte-order mark (BOM); save as UTF-8 without BOM"))
         return None
     if not text.strip():
         problems.append(Problem(label, 1, None, f"the file is empty; expected a header row: {','.join(expected)}"))
@@ -166,6 +189,8 @@ def _read_csv(data_dir: Path, resource: dict, problems: list[Problem]) -> _Raw |
     except csv.Error as err:
         problems.append(Problem(label, reader.line_num, None, f"malformed CSV: {err}"))
         return None
+    if not rows and resource["name"] not in MAY_BE_EMPTY:
+        problems.append(Problem(label, 2, None, "the table has a header but no rows; every chapter needs its data"))
     return _Raw(resource, label, rows, lines)
 
 
@@ -201,13 +226,15 @@ def cell_problem(field: dict, value: str) -> str | None:
         if not re.fullmatch(r"-?\d+", value):
             return f"{value!r} is not a whole number"
         parsed = int(value)
+        if abs(parsed) > INT_LIMIT:
+            return f"{value} is too large to be a count or an amount (more than {INT_LIMIT})"
     elif kind == "number":
         try:
             parsed = float(value)
         except ValueError:
             return f"{value!r} is not a number"
-        if not math.isfinite(parsed):
-            return f"{value!r} is not a finite number"
+        if not math.isfinite(parsed) or abs(parsed) > INT_LIMIT:
+            return f"{value!r} is not a finite number of a plausible size"
     elif kind == "date":
         try:
             parsed = dt.date.fromisoformat(value)
@@ -215,6 +242,8 @@ def cell_problem(field: dict, value: str) -> str | None:
             return f"{value!r} is not a date (expected YYYY-MM-DD)"
         if len(value) != 10:
             return f"{value!r} is not a date (expected YYYY-MM-DD)"
+    if "maxLength" in constraints and len(value) > constraints["maxLength"]:
+        return f"{len(value)} characters, more than the {constraints['maxLength']} allowed (quote less)"
     if "enum" in constraints and value not in constraints["enum"]:
         return f"{value!r} is not one of: {', '.join(constraints['enum'])}"
     if "pattern" in constraints and not re.fullmatch(constraints["pattern"], value):
@@ -277,6 +306,69 @@ def _check_period(raw: _Raw, problems: list[Problem]) -> None:
             )
         elif start and end and start[: len(end)] > end[: len(start)]:
             problems.append(Problem(raw.label, line, "period_end", f"{end!r} is before the start {start!r}"))
+
+
+NO_QUOTE = "No quote:"
+
+
+def _check_quotes(raw: _Raw, problems: list[Problem]) -> None:
+    """Every fact row quotes its source, unless its note says why the source has no words to quote."""
+    fields = {f["name"] for f in raw.resource["schema"]["fields"]}
+    if "quote" not in fields:
+        return
+    for row, line in zip(raw.rows, raw.lines, strict=True):
+        if not row["quote"] and not row.get("note", "").startswith(NO_QUOTE):
+            problems.append(
+                Problem(raw.label, line, "quote",
+                        f"a verbatim quote from the source is required (or a note beginning {NO_QUOTE!r} "
+                        "that says why the source has no words to quote)")
+            )
+        if row.get("quote_en") and not row["quote"]:
+            problems.append(Problem(raw.label, line, "quote_en", "a translation without the quote it translates"))
+
+
+def _check_values(raw: _Raw, problems: list[Problem]) -> None:
+    """Counts are never negative and shares lie between 0 and 100 percent."""
+    fields = {f["name"] for f in raw.resource["schema"]["fields"]}
+    if not {"metric", "value", "unit"} <= fields:
+        return
+    for row, line in zip(raw.rows, raw.lines, strict=True):
+        try:
+            value = float(row["value"])
+        except ValueError:
+            continue  # already reported as not a number
+        if row["unit"] == "count" and value < 0:
+            problems.append(Problem(raw.label, line, "value", f"{row['value']} is a negative count"))
+        if SHARE.search(row["metric"]) and not 0 <= value <= 100:
+            problems.append(Problem(raw.label, line, "value", f"{row['value']} is a share outside 0-100 percent"))
+
+
+DATE_FIELDS = ("date", "released", "started", "filed", "outcome_date", "period_start", "period_end")
+
+
+def _check_not_after_access(raw: _Raw, sources: _Raw, problems: list[Problem]) -> None:
+    """A source cannot report what happened after we read it: a row's date is on or before the access date."""
+    accessed = {row["source_id"]: row["accessed"] for row in sources.rows}
+    fields = [f["name"] for f in raw.resource["schema"]["fields"] if f["name"] in DATE_FIELDS]
+    if not fields or "source_id" not in {f["name"] for f in raw.resource["schema"]["fields"]}:
+        return
+    for row, line in zip(raw.rows, raw.lines, strict=True):
+        read_on = accessed.get(row["source_id"], "")
+        for field in fields:
+            value = row[field]
+            if value and read_on and value > read_on[: len(value)]:
+                problems.append(Problem(raw.label, line, field,
+                                        f"{value!r} is after the source was accessed ({read_on})"))
+
+
+def _check_operators(listings: _Raw, platforms: _Raw, problems: list[Problem]) -> None:
+    """listings.csv names each platform's operator; it must agree with platforms.csv."""
+    operator = {row["platform"]: row["operator"] for row in platforms.rows}
+    for row, line in zip(listings.rows, listings.lines, strict=True):
+        known = operator.get(row["platform"])
+        if known is not None and row["operator"] != known:
+            problems.append(Problem(listings.label, line, "operator",
+                                    f"{row['operator']!r} disagrees with {platforms.label}, which says {known!r}"))
 
 
 def _check_foreign_keys(raw: _Raw, raws: dict[str, _Raw], problems: list[Problem]) -> None:

@@ -231,3 +231,99 @@ def test_every_source_is_used(dataset):
             used |= {sid for text in frame[column].dropna() for sid in further_sources(text)}
     unused = sorted(set(dataset.sources["source_id"]) - used)
     assert not unused, f"sources.csv lists documents no row cites: {unused}"
+
+
+def test_row_without_quote_is_refused(copy):
+    set_cell(copy / "events.csv", 2, "quote", "")
+    set_cell(copy / "events.csv", 2, "quote_en", "")
+    set_cell(copy / "events.csv", 2, "note", "")
+    assert "data/events.csv, line 2, column 'quote': a verbatim quote from the source is required" in refused(copy)
+
+
+def test_note_can_say_why_there_is_no_quote(copy):
+    set_cell(copy / "events.csv", 2, "quote", "")
+    set_cell(copy / "events.csv", 2, "quote_en", "")
+    set_cell(copy / "events.csv", 2, "note", "No quote: the source is a table without sentences.")
+    load(copy)
+
+
+def test_overlong_quote_is_refused(copy):
+    set_cell(copy / "metrics.csv", 2, "quote", "x" * 401)
+    assert "data/metrics.csv, line 2, column 'quote': 401 characters, more than the 400 allowed" in refused(copy)
+
+
+def test_unknown_qualifier_is_refused(copy):
+    set_cell(copy / "lobbying.csv", 2, "qualifier", "roughly")
+    assert "data/lobbying.csv, line 2, column 'qualifier': 'roughly' is not one of: exact, more_than" in refused(copy)
+
+
+def test_unknown_date_basis_is_refused(copy):
+    set_cell(copy / "events.csv", 2, "date_basis", "guessed")
+    assert "data/events.csv, line 2, column 'date_basis': 'guessed' is not one of: stated, computed" in refused(copy)
+
+
+def test_platform_missing_from_platforms_is_refused(copy):
+    set_cell(copy / "metrics.csv", 2, "platform", "Nowhere Mall")
+    assert "data/metrics.csv, line 2, column 'platform': 'Nowhere Mall' is not a platform in data/platforms.csv" \
+        in refused(copy)
+
+
+def test_operator_disagreeing_with_platforms_is_refused(copy):
+    table = rows(copy / "listings.csv")
+    line = next(i for i, r in enumerate(table, 1) if r[1] == "Taobao")
+    set_cell(copy / "listings.csv", line, "operator", "Tencent")
+    assert f"data/listings.csv, line {line}, column 'operator': 'Tencent' disagrees with data/platforms.csv" \
+        in refused(copy)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<script>x</script>", "ftp://x.org/a",
+                                 "https://x.org/\"onmouseover=alert(1)"])
+def test_url_other_than_http_is_refused(copy, url):
+    set_cell(copy / "sources.csv", 3, "url", url)
+    assert "data/sources.csv, line 3, column 'url':" in refused(copy)
+
+
+def test_negative_count_is_refused(copy):
+    table = rows(copy / "metrics.csv")
+    line = next(i for i, r in enumerate(table, 1) if r[table[0].index("unit")] == "count")
+    set_cell(copy / "metrics.csv", line, "value", "-4")
+    assert f"data/metrics.csv, line {line}, column 'value': -4 is a negative count" in refused(copy)
+
+
+def test_share_above_100_is_refused(copy):
+    table = rows(copy / "metrics.csv")
+    line = next(i for i, r in enumerate(table, 1) if r[0] == "genuine_share_in_sample")
+    set_cell(copy / "metrics.csv", line, "value", "137.25")
+    assert f"data/metrics.csv, line {line}, column 'value': 137.25 is a share outside 0-100 percent" in refused(copy)
+
+
+def test_date_after_the_source_was_read_is_refused(copy):
+    set_cell(copy / "events.csv", 2, "date", "2031-01-01")
+    set_cell(copy / "events.csv", 2, "date_precision", "day")
+    assert "data/events.csv, line 2, column 'date': '2031-01-01' is after the source was accessed" in refused(copy)
+
+
+def test_huge_integer_is_refused_not_crashing(copy):
+    set_cell(copy / "lobbying.csv", 2, "amount_usd", "1" + "0" * 30)
+    assert "data/lobbying.csv, line 2, column 'amount_usd': 1000000000000000000000000000000 is too large" \
+        in refused(copy)
+
+
+def test_header_only_table_is_refused(copy):
+    path = copy / "lawsuits.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert "data/lawsuits.csv, line 2: the table has a header but no rows" in refused(copy)
+
+
+def test_byte_order_mark_is_refused(copy):
+    path = copy / "claims.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert "data/claims.csv, line 1: starts with a byte-order mark" in refused(copy)
+
+
+def test_latin1_bytes_are_refused_with_their_line(copy):
+    path = copy / "claims.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines[3] = lines[3] + b" caf\xe9"
+    path.write_bytes(b"\n".join(lines))
+    assert "data/claims.csv, line 4: not UTF-8 text (byte 0xe9" in refused(copy)
