@@ -1,8 +1,8 @@
 """Shared code of the Notorious Again book: load the data, draw the charts, glue the numbers."""
 
-from .dataset import DataError, Dataset, load
+from .dataset import DataError, Dataset, in_strand, load
 from .figures import FigureBook
-from .prose import agreed, cite, glue_value, one
+from .prose import agreed, glue_value, one
 from .tables import source_table
 
-__all__ = ["DataError", "Dataset", "FigureBook", "agreed", "cite", "glue_value", "load", "one", "source_table"]
+__all__ = ["DataError", "Dataset", "FigureBook", "in_strand", "agreed", "glue_value", "load", "one", "source_table"]

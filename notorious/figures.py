@@ -78,6 +78,29 @@ def static_spec(chart: alt.TopLevelMixin) -> dict:
     return spec
 
 
+def quotes_note(data: pd.DataFrame, label) -> str:
+    """The words of each source for the rows shown, folded (print unfolds them), escaped.
+
+    ``label(source_id)`` gives the source's link. Rows without a quote (their note says why) add nothing.
+    """
+    rows = data.dropna(subset=["quote"])
+    rows = rows[rows["quote"].astype("string").str.len() > 0]
+    if rows.empty:
+        return ""
+    translations = rows["quote_en"] if "quote_en" in rows.columns else pd.Series("", index=rows.index)
+    items = []
+    for source_id, group in rows.assign(quote_en=translations.fillna("")).groupby("source_id", sort=True):
+        said = []
+        for quote, translated in dict.fromkeys(zip(group["quote"], group["quote_en"], strict=True)):
+            english = f' <span class="nt-quote-en">(In English: {html.escape(translated)})</span>' if translated else ""
+            said.append(f"<q>{html.escape(quote)}</q>{english}")
+        items.append(f"<li>{label(source_id)}: {' '.join(said)}</li>")
+    count = len(items)
+    noun = "source" if count == 1 else "sources"
+    return (f'<details class="nt-quotes"><summary>What the {noun} say ({count})</summary>'
+            f'<ul>{"".join(items)}</ul></details>')
+
+
 def readable_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Strings for a reader: dates as YYYY-MM-DD, missing values as empty cells (never 'nan' or 0)."""
     shown = frame.copy()
@@ -138,8 +161,10 @@ class FigureBook:
         ``data`` are exactly the rows the chart shows; each needs a ``source_id``. ``table`` is the
         readable version offered as the text alternative (defaults to ``data``).
         """
-        if "source_id" not in data.columns:
-            raise ValueError(f"figure {name!r}: the data shown needs a source_id column")
+        for column in ("source_id", "quote"):
+            if column not in data.columns:
+                raise ValueError(f"figure {name!r}: the data shown needs a {column} column (the rows as they are "
+                                 "in data/, with their source's words)")
         missing = sorted(set(data["source_id"].dropna()) - set(self.sources.index))
         if missing or data["source_id"].isna().any():
             raise ValueError(f"figure {name!r}: rows without a known source: {missing or 'empty source_id'}")
@@ -151,7 +176,7 @@ class FigureBook:
         caption = (
             f'<figcaption><p><span class="nt-fignum">Figure {number}.</span> '
             f"<strong>{html.escape(title)}</strong> {html.escape(takeaway)}</p>"
-            f'<div class="nt-sources">{self._source_note(data)} '
+            f'<div class="nt-sources">{self._source_note(data)}{quotes_note(data, self._source_label)} '
             f'<p><a href="{figures}/{name}.csv" download>Download the data (CSV)</a> · '
             f'<a href="{figures}/{name}.svg">Static image (SVG)</a></p></div></figcaption>'
         )
@@ -171,15 +196,16 @@ class FigureBook:
             return f"<p>Sources: {links}.</p>"
         return f'<details class="nt-source-list"><summary>Sources: {count} documents</summary>{links}.</details>'
 
+    def _source_label(self, source_id: str) -> str:
+        """A link to the source's entry in the appendix, labelled with its publisher and date (escaped)."""
+        row = self.sources.loc[source_id]
+        label = html.escape(f"{row['publisher']} ({row['published']})" if pd.notna(row["published"])
+                            else str(row["publisher"]))
+        href = html.escape(f"{self.root}/{APPENDIX}.html#source-{source_id}")
+        return f'<a href="{href}" title="{html.escape(str(row["title"]))}">{label}</a>'
+
     def _source_links(self, data: pd.DataFrame) -> str:
-        links = []
-        for source_id in sorted(data["source_id"].unique()):
-            row = self.sources.loc[source_id]
-            label = html.escape(f"{row['publisher']} ({row['published']})" if pd.notna(row["published"])
-                                else str(row["publisher"]))
-            href = f"{self.root}/{APPENDIX}.html#source-{source_id}"
-            links.append(f'<a href="{href}" title="{html.escape(str(row["title"]))}">{label}</a>')
-        return "; ".join(links)
+        return "; ".join(self._source_label(source_id) for source_id in sorted(data["source_id"].unique()))
 
     def _write_files(self, chart: alt.TopLevelMixin, name: str, data: pd.DataFrame) -> None:
         FIGURES_DIR.mkdir(exist_ok=True)

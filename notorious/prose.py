@@ -51,19 +51,3 @@ def agreed(frame: pd.DataFrame, column: str, **where: object) -> object:
     if len(values) != 1:
         raise LookupError(f"expected rows with {where} to agree on one {column}, found {values.tolist()}")
     return values[0]
-
-
-def cite(sources: pd.DataFrame, *source_ids: str) -> None:
-    """Glue a Markdown link for each source, under ``src-<source_id>``, for inline citations.
-
-    Prose cites with {glue:md}`src-<id>`; a source missing from sources.csv fails the notebook.
-    """
-    from IPython.display import Markdown
-
-    table = sources.set_index("source_id")
-    for source_id in source_ids:
-        if source_id not in table.index:
-            raise KeyError(f"{source_id!r} is not in data/sources.csv")
-        row = table.loc[source_id]
-        when = f", {row['published']}" if pd.notna(row["published"]) else ""
-        glue(f"src-{source_id}", Markdown(f"[{row['publisher']}{when}]({row['url']})"), display=False)

@@ -12,13 +12,18 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import posixpath
 import re
 import shutil
 import zipfile
+from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import vl_convert as vlc
+from docutils import nodes
 from sphinx.application import Sphinx
 
 from .paths import DATA_DIR, FIGURES_DIR
@@ -159,7 +164,44 @@ def _write_assets(app: Sphinx, exception: Exception | None) -> None:
     subset_icon_font(Path(app.outdir))
 
 
+@cache
+def _sources(path: Path = DATA_DIR / "sources.csv") -> dict[str, dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return {row["source_id"]: row for row in csv.DictReader(f)}
+
+
+def citation_href(url: str, docname: str) -> str | None:
+    """Where a citation links: a web document's http(s) URL, or the seed's path relative to the page."""
+    if url.startswith("data/"):
+        depth = docname.count("/")
+        return posixpath.join(*([".."] * depth), url) if depth else url
+    return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+def src_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """{src}`source_id`: a link to the source, labelled with its publisher and date, read from sources.csv.
+
+    An unknown id, or a URL that is not http(s), is an error, which fails the strict build. Docutils escapes
+    the label and the URL, so nothing in a data cell reaches the page as markup.
+    """
+    source_id = text.strip()
+    row = _sources().get(source_id)
+    problem = None
+    if row is None:
+        problem = f"{{src}} cites {source_id!r}, which is not a source_id in data/sources.csv"
+    else:
+        href = citation_href(row["url"], inliner.document.settings.env.docname)
+        if href is None:
+            problem = f"{{src}} {source_id!r}: its url is not an http(s) address ({row['url']!r})"
+    if problem:
+        message = inliner.reporter.error(problem, line=lineno)
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    label = row["publisher"] + (f", {row['published']}" if row["published"] else "")
+    return [nodes.reference(rawtext, label, refuri=href, classes=["nt-cite"])], []
+
+
 def setup(app: Sphinx) -> dict:
+    app.add_role("src", src_role)
     app.connect("config-inited", _add_templates)
     app.connect("builder-inited", _add_static_path)
     app.connect("builder-inited", _drop_thebe_scripts)

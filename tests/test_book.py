@@ -112,7 +112,7 @@ def test_no_page_links_to_a_cdn():
 # names ("Special 301", "L2", "Digital Commerce 360"), software versions in the appendix, quotations, and the
 # unit "per 10,000".
 ALLOWED_DIGITS = [
-    r"```.*?```", r"\{glue:[a-z]+\}`[^`]*`", r"\{doc\}`[^`]*`", r"\]\([^)]*\)", r'"[^"\n]*"',
+    r"```.*?```", r"\{glue:[a-z]+\}`[^`]*`", r"\{doc\}`[^`]*`", r"\{src\}`[^`]*`", r"\]\([^)]*\)", r'"[^"\n]*"',
     r"\b(19|20)\d\d(s|–\d\d)?\b", r"^\s*\d+\. ", r"Special 301", r"Python 3\.11", r"\(1\.x\)", r"4\.0",
     r"per 10,000", r"Digital Commerce 360", r"\bL2\b",
 ]

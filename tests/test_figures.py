@@ -20,7 +20,8 @@ SOURCES = pd.DataFrame(
         "published": ["2016-12-21", None],
     }
 )
-DATA = pd.DataFrame({"year": [2012, 2016], "value": [1, 2], "source_id": ["a-2016", "b-2012"]})
+DATA = pd.DataFrame({"year": [2012, 2016], "value": [1, 2], "source_id": ["a-2016", "b-2012"],
+                     "quote": ["It spent 1 in 2012.", "Spending rose to 2."], "quote_en": [None, None]})
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ def test_figure_has_number_caption_sources_download_and_table(book):
     first = figures.show(chart(), name="spend", title="Spend.", takeaway="It rose.", data=DATA, alt_text="Bars")
     second = figures.show(chart(), name="spend2", title="T.", takeaway="K.", data=DATA.head(1), alt_text="Bars")
     assert (first.number, second.number) == ("2.1", "2.2")
-    assert "<details" not in first.html.split("nt-sources")[1].split("Download")[0]
+    assert "nt-source-list" not in first.html  # two sources are named inline, not folded
     markup = first._repr_mimebundle_()["text/html"]
     assert "Figure 2.1.</span> <strong>Spend.</strong> It rose." in markup
     assert 'href="../chapters/data-and-methods.html#source-a-2016"' in markup
@@ -59,7 +60,8 @@ def test_figure_has_number_caption_sources_download_and_table(book):
     assert '<noscript><img src="../figures/spend.svg"' in markup
     # The second figure shows one row, so only its one source is credited.
     assert "source-b-2012" not in second.html
-    assert pd.read_csv(folder / "spend.csv").equals(DATA)
+    written = pd.read_csv(folder / "spend.csv", dtype=str, keep_default_na=False)
+    assert written.to_dict("list") == DATA.fillna("").astype(str).to_dict("list")
     assert (folder / "spend.svg").read_text().startswith("<svg")
     assert (folder / "spend.png").read_bytes()[:4] == b"\x89PNG"
 
@@ -141,9 +143,43 @@ def test_many_sources_fold_behind_a_count_but_stay_linked(book):
         "source_id": [f"s-{i}" for i in range(8)], "title": ["T"] * 8, "publisher": ["P"] * 8, "published": [None] * 8,
     })
     figures.sources = many.set_index("source_id")
-    data = pd.DataFrame({"year": range(8), "value": range(8), "source_id": many["source_id"]})
+    data = pd.DataFrame({"year": range(8), "value": range(8), "source_id": many["source_id"], "quote": "q"})
     markup = figures.show(chart(), name="many", title="T", takeaway="K", data=data, alt_text="A").html
     assert '<details class="nt-source-list"><summary>Sources: 8 documents</summary>' in markup
-    assert markup.count("data-and-methods.html#source-s-") == 8
+    listed = markup.split('<details class="nt-source-list">', 1)[1].split("</details>", 1)[0]
+    assert listed.count("data-and-methods.html#source-s-") == 8
     # A <details> cannot sit inside a <p>: the browser would move the links out of the source note.
     assert '<div class="nt-sources"><details' in markup
+
+
+def test_rows_without_their_quote_column_are_refused(book):
+    figures, _ = book
+    with pytest.raises(ValueError, match="needs a quote column"):
+        figures.show(chart(), name="x", title="T", takeaway="K", data=DATA.drop(columns="quote"), alt_text="A")
+
+
+def test_source_note_unfolds_each_source_s_words_for_the_rows_shown(book):
+    figures, folder = book
+    data = DATA.assign(quote=["It spent 1 in 2012.", "<img src=x onerror=alert(1)>"],
+                       quote_en=[None, "In English: two"])
+    markup = figures.show(chart(), name="q", title="T", takeaway="K", data=data, alt_text="A").html
+    note = markup.split('<details class="nt-quotes">', 1)[1].split("</details>", 1)[0]
+    assert "<summary>What the sources say (2)</summary>" in note
+    assert "<q>It spent 1 in 2012.</q>" in note
+    assert "<img" not in note and "&lt;img src=x onerror=alert(1)&gt;" in note
+    assert '<span class="nt-quote-en">(In English: In English: two)</span>' in note
+    assert list(pd.read_csv(folder / "q.csv").columns) == ["year", "value", "source_id", "quote", "quote_en"]
+
+
+def test_a_quote_repeated_by_several_rows_is_shown_once(book):
+    figures, _ = book
+    data = DATA.assign(source_id=["a-2016", "a-2016"], quote=["Same words.", "Same words."])
+    markup = figures.show(chart(), name="once", title="T", takeaway="K", data=data, alt_text="A").html
+    assert markup.count("<q>Same words.</q>") == 1
+
+
+def test_rows_without_a_quote_add_no_empty_entry(book):
+    figures, _ = book
+    markup = figures.show(chart(), name="none", title="T", takeaway="K", data=DATA.assign(quote=None),
+                          alt_text="A").html
+    assert "nt-quotes" not in markup

@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 
 from ..theme import ALIBABA, CATEGORICAL, INK, OTHER
+from ..words import QUALIFIER_WORDS, qualified
 from .common import decision_rules, drawn_at
 
 # What each event type says about its actor's stance toward Alibaba and USTR's listing of it.
@@ -176,7 +177,7 @@ def stances(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     that two sources date differently (ids ending -a and -b) counts once.
     Columns: party, group, group_label, pressed, cooperated (event counts), first, last (dates), event_types,
     event_ids. Also returns the long frame of counted events (party, kind, date, event_type, event_id,
-    source_id), which is exactly what the chart counts.
+    source_id, quote, quote_en), which is exactly what the chart counts.
     """
     records = []
     for r in events.itertuples():
@@ -187,7 +188,7 @@ def stances(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             if party != ALIBABA_NAME:
                 records.append({"party": party, "kind": kind, "date": r.date, "event_type": r.event_type,
                                 "event_id": r.event_id, "event": CONFLICT.sub(r"\g<base>", r.event_id),
-                                "source_id": r.source_id})
+                                "source_id": r.source_id, "quote": r.quote, "quote_en": r.quote_en})
     long = pd.DataFrame(records)
     counted = long.drop_duplicates(subset=["party", "event"])
     out = []
@@ -260,27 +261,7 @@ GROWTH_SERIES: dict[str, str] = {
     "ipp_enrolled_brands": "Brands in the Good Faith takedown programme",
     "ipp_rights_holder_accounts": "Rights-holder accounts on the IP protection platform",
 }
-QUALIFIERS = [
-    (re.compile(r"more than|over|plus de", re.I), "more than"),
-    (re.compile(r"close to|nearly|almost", re.I), "close to"),
-    (re.compile(r"about|some|around", re.I), "about"),
-]
-_STATED = re.compile(r"""source says ['"]([^'"]+)['"]|^"([^"]+)"|^'([^']+)'""")
 _COUNTED = re.compile(r"counted: ([^;]+)")
-
-
-def qualifier(note: object) -> str:
-    """The source's own hedge on a count ('more than', 'close to', 'about'), read from the note; 'as stated'."""
-    if not isinstance(note, str):
-        return "as stated"
-    found = _STATED.search(note)
-    if not found:
-        return "as stated"
-    phrase = next(g for g in found.groups() if g)
-    for pattern, label in QUALIFIERS:
-        if pattern.search(phrase):
-            return label
-    return "as stated"
 
 
 def growth_rows(metrics: pd.DataFrame) -> pd.DataFrame:
@@ -298,10 +279,9 @@ def growth_rows(metrics: pd.DataFrame) -> pd.DataFrame:
     ends = {"year": pd.offsets.YearEnd(0), "month": pd.offsets.MonthEnd(0), "day": pd.offsets.Day(0)}
     rows["end"] = [s + ends[p] for s, p in zip(rows["start"], rows["precision"], strict=True)]
     rows["mid"] = rows["start"] + (rows["end"] - rows["start"]) / 2
-    rows["qualifier"] = rows["note"].map(qualifier)
+    rows["shown"] = [qualified(q, f"{v:,.0f}") for q, v in zip(rows["qualifier"], rows["value"], strict=True)]
+    rows["qualifier"] = rows["qualifier"].map(lambda q: QUALIFIER_WORDS[q] or "as stated")
     rows["counted"] = rows["note"].str.extract(_COUNTED, expand=False).fillna("not stated")
-    rows["shown"] = [f"{q} {v:,.0f}" if q != "as stated" else f"{v:,.0f}"
-                     for q, v in zip(rows["qualifier"], rows["value"], strict=True)]
     rows["value"] = rows["value"].astype(float)
     return rows.sort_values(["series", "start"]).reset_index(drop=True)
 
@@ -347,9 +327,3 @@ def growth_summary(rows: pd.DataFrame) -> str:
         counts = "; ".join(f"{r.shown} as of {r.as_of} ({r.source_id})" for r in data.itertuples())
         parts.append(f"{series}: {counts}.")
     return "Sourced counts, drawn as separate points without connecting lines. " + " ".join(parts)
-
-
-def when_text(date: str) -> str:
-    """A partial ISO date in words, to its own precision: '2016', 'May 2016' or '13 May 2016'."""
-    stamp = pd.Timestamp(date)
-    return {4: f"{stamp:%Y}", 7: f"{stamp:%B %Y}"}.get(len(date), f"{stamp:%-d %B %Y}")

@@ -7,6 +7,17 @@ import pandas as pd
 
 from ..theme import ALIBABA, INK
 
+ALIBABA_GROUP = "Alibaba Group"
+
+
+def is_alibaba(names: pd.Series, platforms: pd.DataFrame) -> pd.Series:
+    """Whether each named platform is run by Alibaba Group, as the platforms table says."""
+    operator = platforms.set_index("platform")["operator"]
+    unknown = sorted(set(names) - set(operator.index))
+    if unknown:
+        raise KeyError(f"not in data/platforms.csv: {unknown}")
+    return names.map(operator).eq(ALIBABA_GROUP).fillna(False).astype(bool)
+
 
 def drawn_at(dates: pd.Series) -> pd.Series:
     """Where a partial date (YYYY, YYYY-MM or YYYY-MM-DD) is drawn: its first day.

@@ -6,9 +6,8 @@ import altair as alt
 import pandas as pd
 
 from ..theme import ALIBABA, INK, OTHER, STATUS_LABELS, status_legend, status_scale
-from .common import decision_rules, drawn_at
+from .common import ALIBABA_GROUP, decision_rules, drawn_at
 
-ALIBABA_GROUP = "Alibaba Group"
 STATUS_SHAPES = {"listed": "circle", "named": "diamond", "warned": "triangle-up", "removed": "cross",
                  "not_listed": "square"}
 
@@ -57,7 +56,7 @@ def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerCha
 def list_sizes(reviews: pd.DataFrame) -> pd.DataFrame:
     """The list's size per stand-alone review, long: one row per review and kind; unknown sizes kept as NA."""
     rows = reviews[reviews["report_type"] == "out_of_cycle_review"]
-    long = rows.melt(id_vars=["report_id", "covers_year", "released", "source_id"],
+    long = rows.melt(id_vars=["report_id", "covers_year", "released", "source_id", "quote", "quote_en"],
                      value_vars=["online_markets", "physical_markets"], var_name="kind", value_name="markets")
     long["kind"] = long["kind"].map({"online_markets": "Online", "physical_markets": "Physical"})
     long["known"] = long["markets"].notna()

@@ -11,13 +11,12 @@ import altair as alt
 import pandas as pd
 
 from ..theme import ALIBABA, INK, MISSING, OTHER
-from .common import decision_rules, drawn_at
+from ..words import qualified
+from .common import ALIBABA_GROUP, decision_rules, drawn_at
 
-ALIBABA_GROUP = "Alibaba Group"
 PERIOD_MONTHS = {"year": (1, 12), "H1": (1, 6), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
 PERIOD_LABELS = {"year": "Full year", "H1": "First half only", "Q1": "Q1 only", "Q2": "Q2 only",
                  "Q3": "Q3 only", "Q4": "Q4 only"}
-QUALIFIERS = {"more than": "more than", "over": "over", "about": "about", "round figure": "round figure"}
 CLIENT_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-right"]
 
 
@@ -29,20 +28,11 @@ def _money(amount: float) -> str:
     return f"${amount:,.0f}"
 
 
-def qualifier(note: object) -> str:
-    """How the source words the amount ('more than', 'about', ...), read from the row's note; '' if exact."""
-    text = "" if pd.isna(note) else str(note).lower()
-    for key, label in QUALIFIERS.items():
-        if f'"{key}' in text or f"gives a {key}" in text:
-            return label
-    return ""
-
-
 def client_spend(lobbying: pd.DataFrame, publishers: pd.Series, client: str = ALIBABA_GROUP) -> pd.DataFrame:
     """One client's reported totals (no firm-level rows), one row per source, with the span each period covers.
 
     ``publishers`` maps source_id to publisher, for labels. Adds: start, end, mid (dates of the period),
-    period_label, qualifier, publisher, amount_text.
+    period_label, publisher, amount_text (the amount as the source words it).
     """
     rows = lobbying[lobbying["client"].eq(client) & lobbying["registrant"].isna()].copy()
     first = rows["period"].map(lambda p: PERIOD_MONTHS[p][0])
@@ -51,12 +41,8 @@ def client_spend(lobbying: pd.DataFrame, publishers: pd.Series, client: str = AL
     rows["end"] = pd.to_datetime({"year": rows["year"].astype(int), "month": last, "day": 1}) + pd.offsets.MonthEnd(0)
     rows["mid"] = rows["start"] + (rows["end"] - rows["start"]) / 2
     rows["period_label"] = rows["period"].map(PERIOD_LABELS)
-    rows["qualifier"] = rows["note"].map(qualifier)
     rows["publisher"] = rows["source_id"].map(publishers)
-    rows["amount_text"] = [
-        (f"{q} " if q and q != "round figure" else "") + _money(a) for q, a in zip(rows["qualifier"],
-                                                                                  rows["amount_usd"], strict=True)
-    ]
+    rows["amount_text"] = [qualified(q, _money(a)) for q, a in zip(rows["qualifier"], rows["amount_usd"], strict=True)]
     return rows.sort_values(["year", "period", "amount_usd"], ascending=[True, True, False]).reset_index(drop=True)
 
 
@@ -228,9 +214,7 @@ def peers(lobbying: pd.DataFrame, publishers: pd.Series) -> pd.DataFrame:
     rows["alibaba"] = rows["client"].eq(ALIBABA_GROUP)
     rows["group"] = rows["alibaba"].map({True: "Alibaba", False: "Other Chinese company"})
     rows["publisher"] = rows["source_id"].map(publishers)
-    rows["qualifier"] = rows["note"].map(qualifier)
-    rows["amount_text"] = [(f"{q} " if q and q != "round figure" else "") + _money(a)
-                           for q, a in zip(rows["qualifier"], rows["amount_usd"], strict=True)]
+    rows["amount_text"] = [qualified(q, _money(a)) for q, a in zip(rows["qualifier"], rows["amount_usd"], strict=True)]
     rows["when"] = pd.to_datetime({"year": rows["year"].astype(int), "month": 7, "day": 1})
     return rows.sort_values(["alibaba", "client", "year"], ascending=[False, True, True]).reset_index(drop=True)
 

@@ -8,18 +8,15 @@ measurement is drawn over its whole period, so a four-month operation never look
 
 from __future__ import annotations
 
-import re
-
 import altair as alt
 import pandas as pd
 
+from .. import dates
 from ..theme import ALIBABA, CATEGORICAL, INK, OTHER
-from .common import decision_rules
+from ..words import qualified
+from .common import decision_rules, is_alibaba
 
-KEY = ["metric", "platform", "period_start", "period_end", "value", "unit"]
-QUALIFIER = re.compile(r"[\"'](more than|over|nearly|about|approximately|close to|almost|just over|less than)[\"']")
-NOT_ALIBABA = ("JD.com", "Yihaodian", "ZOL Mall", "Unnamed platform(s) with 3 samples", "All platforms in sample",
-               "Alibaba Anti-Counterfeiting Alliance members")
+KEY = ["metric", "platform", "period_start", "period_end", "value", "qualifier", "unit"]
 LABELS = {
     "listings_removed": "Listings removed",
     "stores_closed": "Stores closed",
@@ -48,14 +45,8 @@ SHORT = {
 UNIT_WORDS = {"cny": "yuan", "usd": "US dollars"}
 
 
-def _parse(text: str | None) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """A partial date as the first instant of its unit and the first instant after it."""
-    if text is None or pd.isna(text):
-        return None
-    text = str(text)
-    start = pd.Timestamp(text)
-    step = {4: pd.DateOffset(years=1), 7: pd.DateOffset(months=1), 10: pd.DateOffset(days=1)}[len(text)]
-    return start, start + step
+def _span(text: str | None) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    return None if text is None or pd.isna(text) else dates.span(str(text))
 
 
 def period_label(start: str | None, end: str | None) -> str:
@@ -71,7 +62,7 @@ def period_label(start: str | None, end: str | None) -> str:
     return word(start) if start == end else f"{word(start)} to {word(end)}"
 
 
-def value_text(value: float, unit: str, note: str | None = None) -> str:
+def value_text(value: float, unit: str, qualifier: str = "exact") -> str:
     """A value with its unit and the source's own qualifier ('more than'), without conversion."""
     if unit == "percent":
         number = f"{value:+g}%" if value < 0 else f"{value:g}%"
@@ -81,14 +72,15 @@ def value_text(value: float, unit: str, note: str | None = None) -> str:
         number = f"{value:,.0f} {UNIT_WORDS[unit]}"
     else:
         number = f"{value:,.0f}"
-    found = QUALIFIER.search(str(note)) if note is not None and not pd.isna(note) else None
-    return f"{found.group(1)} {number}" if found else number
+    return qualified(qualifier, number)
 
 
-def measurements(metrics: pd.DataFrame, names: list[str], platforms: list[str] | None = None) -> pd.DataFrame:
+def measurements(metrics: pd.DataFrame, names: list[str], platforms: list[str] | None = None, *,
+                 directory: pd.DataFrame) -> pd.DataFrame:
     """One row per distinct measurement of the named metrics, with its sources and a disagreement flag.
 
-    ``disputed`` is true when another value exists for the same metric, platform and period.
+    ``disputed`` is true when another value exists for the same metric, platform and period. ``directory``
+    is the platforms table, which says whose each platform is (``alibaba``).
     """
     rows = metrics[metrics["metric"].isin(names)]
     if platforms is not None:
@@ -103,15 +95,15 @@ def measurements(metrics: pd.DataFrame, names: list[str], platforms: list[str] |
     grouped["value"] = grouped["value"].astype(float)
     same = grouped.groupby(["metric", "platform", "period_start", "period_end"], dropna=False)["value"]
     grouped["disputed"] = same.transform("nunique") > 1
-    spans = [(_parse(s), _parse(e)) for s, e in zip(grouped["period_start"], grouped["period_end"], strict=True)]
+    spans = [(_span(s), _span(e)) for s, e in zip(grouped["period_start"], grouped["period_end"], strict=True)]
     grouped["start"] = [s[0] if s else (e[0] if e else pd.NaT) for s, e in spans]
     grouped["end"] = [e[1] if e else pd.NaT for s, e in spans]
     periods = zip(grouped["period_start"], grouped["period_end"], strict=True)
     grouped["period"] = [period_label(s, e) for s, e in periods]
     grouped["label"] = [LABELS.get(m, m.replace("_", " ").capitalize()) for m in grouped["metric"]]
-    grouped["shown"] = [value_text(v, u, n) for v, u, n in zip(grouped["value"], grouped["unit"], grouped["note"],
+    grouped["shown"] = [value_text(v, u, q) for v, u, q in zip(grouped["value"], grouped["unit"], grouped["qualifier"],
                                                                   strict=True)]
-    grouped["alibaba"] = ~grouped["platform"].isin(NOT_ALIBABA)
+    grouped["alibaba"] = is_alibaba(grouped["platform"], directory)
     order = {name: i for i, name in enumerate(names)}
     grouped["order"] = grouped["metric"].map(order)
     return grouped.sort_values(["order", "start", "value"]).reset_index(drop=True)
@@ -122,7 +114,7 @@ def rows_shown(metrics: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
     keys = measures[KEY].astype(str)
     wanted = set(map(tuple, keys.to_numpy()))
     mask = [tuple(r) in wanted for r in metrics[KEY].astype(str).to_numpy()]
-    shown = metrics[mask][KEY + ["source_id", "note"]].reset_index(drop=True)
+    shown = metrics[mask][KEY + ["source_id", "quote", "quote_en", "note"]].reset_index(drop=True)
     # Write whole numbers as they stand in metrics.csv, not as floats.
     shown["value"] = [int(v) if float(v).is_integer() else float(v) for v in shown["value"]]
     return shown

@@ -19,7 +19,9 @@ PANEL_WIDTH = 560  # concatenated views cannot stretch to the page; the page's C
 
 def strand_events(events: pd.DataFrame) -> pd.DataFrame:
     """Every dated event with the strand it belongs to and where it is drawn."""
-    rows = events.assign(strand=events["chapter"].map(STRANDS), when=drawn_at(events["date"]))
+    # An event of two strands is drawn once, in the first it names.
+    first = events["chapter"].str.split(";").str[0]
+    rows = events.assign(strand=first.map(STRANDS), when=drawn_at(events["date"]))
     return rows.sort_values("when").reset_index(drop=True)
 
 
