@@ -6,10 +6,11 @@ Every table is generated from data/ or datapackage.json, so the pages cannot dri
 from __future__ import annotations
 
 import html
+from urllib.parse import urlsplit
 
 import pandas as pd
 
-from .figures import APPENDIX, site_root
+from .figures import APPENDIX, quotes_note, site_root
 from .figures import Html as Table
 
 KIND_TITLES = {
@@ -37,10 +38,15 @@ def source_table(frame: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
     if missing:
         raise ValueError(f"table cites unknown sources: {missing}")
     root = site_root(doc)
+    words = ""
+    if "quote" in frame.columns:
+        # The sources' own sentences go under the table, folded like a figure's, not into its cells.
+        words = quotes_note(frame, lambda sid: source_link(sid, root))
+        frame = frame.drop(columns=[c for c in ("quote", "quote_en") if c in frame.columns])
     shown = _escaped(frame)
     shown["source_id"] = [source_link(s, root) if s else "" for s in frame["source_id"].fillna("")]
     body = shown.to_html(index=False, border=0, escape=False, classes="nt-source-table")
-    return Table(f'<div class="nt-table-wrap">{body}</div>', f"{len(frame)} rows")
+    return Table(f'<div class="nt-table-wrap">{body}</div>{words}', f"{len(frame)} rows")
 
 
 def data_dictionary(schema: dict) -> Table:
@@ -80,9 +86,12 @@ def source_list(sources: pd.DataFrame, *, root: str = "..") -> Table:
             url = row.url if row.kind != "seed" else f"{root}/{row.url}"
             when = f" ({html.escape(row.published)})" if pd.notna(row.published) else ""
             note = f" <span class=\"nt-note\">{html.escape(row.note)}</span>" if pd.notna(row.note) else ""
+            # The schema admits only http(s) URLs; a row that slipped past it is shown, never linked.
+            linked = row.kind == "seed" or urlsplit(str(row.url)).scheme in ("http", "https")
+            title = (f'<a href="{html.escape(url)}">{html.escape(row.title)}</a>' if linked
+                     else html.escape(row.title))
             items.append(
-                f'<li id="source-{html.escape(row.source_id)}"><a href="{html.escape(url)}">'
-                f"{html.escape(row.title)}</a>. {html.escape(row.publisher)}{when}. "
+                f'<li id="source-{html.escape(row.source_id)}">{title}. {html.escape(row.publisher)}{when}. '
                 f"<code>{html.escape(row.source_id)}</code>{note}</li>"
             )
         parts.append(f"<h3>{html.escape(title)} ({len(group)})</h3><ul class=\"nt-sources-list\">{''.join(items)}</ul>")

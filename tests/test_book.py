@@ -133,3 +133,24 @@ def test_prose_states_no_hand_typed_numbers(doc):
 def test_hand_typed_numbers_are_caught():
     assert hand_typed("Alibaba spent $461,000 in 2012.") == ["Alibaba spent $461,000 in ."]
     assert hand_typed("Alibaba spent {glue:text}`spend_2012:,` in 2012.") == []
+
+
+def test_source_table_folds_the_sources_words_under_it_escaped():
+    import pandas as pd
+
+    from notorious.tables import source_table
+
+    sources = pd.DataFrame({"source_id": ["a"], "title": ["T"], "publisher": ["P"], "published": [None]})
+    frame = pd.DataFrame({"year": [2016], "source_id": ["a"], "quote": ["<b>Listed</b> again."], "quote_en": [None]})
+    markup = source_table(frame, sources, "chapters/lobbying").html
+    table, words = markup.split("</table>", 1)
+    assert "quote" not in table, "the words go under the table, not into a column"
+    assert '<details class="nt-quotes">' in words and "<q>&lt;b&gt;Listed&lt;/b&gt; again.</q>" in words
+
+
+def test_source_list_refuses_to_link_a_url_that_is_not_http():
+    import pandas as pd
+
+    sources = pd.DataFrame({"source_id": ["x"], "title": ["T"], "publisher": ["P"], "published": [None],
+                            "url": ["javascript:alert(1)"], "kind": ["news"], "note": [None]})
+    assert "javascript:" not in source_list(sources).html

@@ -274,3 +274,30 @@ def test_pages_skip_the_icon_script_but_keep_their_icons(visits):
     page = visits["intro.html"].page
     glyph = page.eval_on_selector(".theme-switch-button i, .fa-solid", "el => getComputedStyle(el, '::before').content")
     assert glyph not in ("", "none", "normal"), glyph
+
+
+@pytest.mark.parametrize("path", pages()[1:5])
+def test_readers_see_what_the_sources_say_folded_on_screen_and_unfolded_in_print(browser, server, path):
+    visit = Visit(browser, server, path)
+    try:
+        quotes = visit.page.locator("details.nt-quotes")
+        assert quotes.count() >= 1, f"{path}: no figure shows its sources' words"
+        first = quotes.first.locator("q").first
+        assert not first.is_visible(), "the words are folded on screen"
+        visit.page.emulate_media(media="print")
+        assert first.is_visible(), "print unfolds the words"
+        assert first.inner_text().strip()
+    finally:
+        visit.close()
+
+
+def test_every_figure_download_carries_the_quotes(visits):
+    import csv
+    import io
+    import urllib.request
+
+    for path in pages()[1:5]:
+        for href in visits[path].page.eval_on_selector_all("figure a[download][href$='.csv']",
+                                                            "els => els.map(e => e.href)"):
+            header = next(csv.reader(io.StringIO(urllib.request.urlopen(href).read().decode("utf-8"))))
+            assert "quote" in header, f"{href} lacks the quote column"
