@@ -49,6 +49,40 @@ def source_table(frame: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
     return Table(f'<div class="nt-table-wrap">{body}</div>{words}', f"{len(frame)} rows")
 
 
+TOPICS = {
+    "listed_reason": "why it was listed", "removal": "why it was removed", "condition": "what the removal asked",
+    "warning": "the warning", "relisting_evidence": "what rights holders reported", "request": "what USTR asked",
+    "improvement": "progress USTR saw", "other": "other",
+}
+
+
+def passage_list(passages: pd.DataFrame, reviews: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
+    """USTR's own words, review by review: each passage as a quotation with its platform, topic and source.
+
+    A list rather than a wide table, so that long passages read on a phone; every data string is escaped.
+    """
+    root = site_root(doc)
+    publishers = sources.set_index("source_id")
+    titles = reviews.set_index("report_id")["title"]
+    order = {report_id: i for i, report_id in enumerate(reviews["report_id"])}
+    parts = []
+    for report_id in sorted(passages["report_id"].unique(), key=order.get):
+        items = []
+        for row in passages[passages["report_id"] == report_id].itertuples():
+            source = publishers.loc[row.source_id]
+            how = "in the report" if source["kind"] == "primary" else "as quoted by"
+            where = f" · {html.escape(row.location)}" if pd.notna(row.location) else ""
+            link = f'<a href="{root}/{APPENDIX}.html#source-{html.escape(row.source_id)}">' \
+                   f"{html.escape(source['publisher'])}</a>"
+            items.append(
+                f'<li><blockquote class="nt-passage">{html.escape(row.passage)}</blockquote>'
+                f'<p class="nt-passage-meta">{html.escape(row.platform)} · {html.escape(TOPICS[row.topic])}{where}'
+                f" · {how} {link}</p></li>"
+            )
+        parts.append(f"<h3>{html.escape(titles[report_id])}</h3><ul class=\"nt-passages\">{''.join(items)}</ul>")
+    return Table("\n".join(parts), f"{len(passages)} passages")
+
+
 def data_dictionary(schema: dict) -> Table:
     """Every table and column of datapackage.json: type, whether required, allowed values, description."""
     parts = []

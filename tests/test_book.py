@@ -154,3 +154,19 @@ def test_source_list_refuses_to_link_a_url_that_is_not_http():
     sources = pd.DataFrame({"source_id": ["x"], "title": ["T"], "publisher": ["P"], "published": [None],
                             "url": ["javascript:alert(1)"], "kind": ["news"], "note": [None]})
     assert "javascript:" not in source_list(sources).html
+
+
+def test_ustr_passages_read_as_escaped_quotations_with_their_source():
+    import pandas as pd
+
+    from notorious.tables import passage_list
+
+    reviews = pd.DataFrame({"report_id": ["ocr-2016"], "title": ["2016 <Review>"]})
+    sources = pd.DataFrame({"source_id": ["w"], "publisher": ["WWD"], "kind": ["news"]})
+    passages = pd.DataFrame({"report_id": ["ocr-2016"], "platform": ["Taobao"], "topic": ["listed_reason"],
+                             "passage": ["<script>alert(1)</script> unacceptably high"], "location": [None],
+                             "source_id": ["w"]})
+    markup = passage_list(passages, reviews, sources, "chapters/listing-history").html
+    assert "<script>" not in markup and "&lt;script&gt;alert(1)&lt;/script&gt; unacceptably high" in markup
+    assert "<h3>2016 &lt;Review&gt;</h3>" in markup
+    assert "Taobao · why it was listed · as quoted by" in markup and "#source-w" in markup
