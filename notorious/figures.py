@@ -20,6 +20,7 @@ import vl_convert as vlc
 import yaml
 
 from . import theme
+from .downloads import spreadsheet_safe
 from .paths import FIGURES_DIR, TOC
 
 APPENDIX = "chapters/data-and-methods"
@@ -209,7 +210,7 @@ class FigureBook:
 
     def _write_files(self, chart: alt.TopLevelMixin, name: str, data: pd.DataFrame) -> None:
         FIGURES_DIR.mkdir(exist_ok=True)
-        data.to_csv(FIGURES_DIR / f"{name}.csv", index=False, lineterminator="\n")
+        spreadsheet_safe(data).to_csv(FIGURES_DIR / f"{name}.csv", index=False, lineterminator="\n")
         spec = static_spec(chart)
         svg = vlc.vegalite_to_svg(spec, vl_version="6.4")
         (FIGURES_DIR / f"{name}.svg").write_text(svg, encoding="utf-8")

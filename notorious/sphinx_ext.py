@@ -17,7 +17,6 @@ import hashlib
 import posixpath
 import re
 import shutil
-import zipfile
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,14 +25,12 @@ import vl_convert as vlc
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .downloads import ARCHIVE, write_data, write_data_package
 from .paths import DATA_DIR, FIGURES_DIR
 
 STATIC = Path(__file__).parent / "static"
 TEMPLATES = Path(__file__).parent / "templates"
 BUNDLE = "notorious/vega-bundle.js"
-ARCHIVE = "downloads/notorious-again-data.zip"
-# A fixed timestamp keeps the archive byte-identical from build to build.
-ZIP_TIME = (2016, 12, 21, 0, 0, 0)
 VEGA_LITE = "6.4"
 
 
@@ -42,22 +39,6 @@ def bundle_source() -> str:
     # function scope; it publishes vegaEmbed, vega and vegaLite on window itself.
     return "(function () {\n" + vlc.javascript_bundle(vl_version=VEGA_LITE) + "\n})();\n"
 
-
-def write_data_package(target: Path, data_dir: Path = DATA_DIR) -> None:
-    """Zip data/ (CSVs, datapackage.json, README, the seed) under a top folder, reproducibly.
-
-    Skipped when the archive is newer than every data file, so a rebuild with nothing changed stays fast.
-    """
-    files = sorted(p for p in data_dir.rglob("*") if p.is_file())
-    if target.exists() and target.stat().st_mtime >= max(p.stat().st_mtime for p in files):
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in files:
-            info = zipfile.ZipInfo(f"notorious-again-data/{path.relative_to(data_dir).as_posix()}", ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
 
 
 ICON_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
@@ -159,7 +140,7 @@ def _write_assets(app: Sphinx, exception: Exception | None) -> None:
         stamp.write_text(version)
     if FIGURES_DIR.is_dir():
         shutil.copytree(FIGURES_DIR, Path(app.outdir) / "figures", dirs_exist_ok=True)
-    shutil.copytree(DATA_DIR, Path(app.outdir) / "data", dirs_exist_ok=True)
+    write_data(Path(app.outdir) / "data")
     write_data_package(Path(app.outdir) / ARCHIVE)
     subset_icon_font(Path(app.outdir))
 

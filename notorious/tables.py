@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from .downloads import ARCHIVE
 from .figures import APPENDIX, quotes_note, site_root
 from .figures import Html as Table
 
@@ -143,8 +144,6 @@ def corrections_log(corrections: pd.DataFrame) -> Table:
 
 def downloads(schema: dict, doc: str) -> Table:
     """Links to the whole data package and to each table, as the site serves them."""
-    from .sphinx_ext import ARCHIVE
-
     root = site_root(doc)
     items = [
         f'<li><a href="{root}/{ARCHIVE}" download>The whole dataset as one archive</a> (CSV tables, schema and '
