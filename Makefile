@@ -2,6 +2,7 @@
 # Both set up what they need on a fresh machine with Python 3.11 (a .venv, the pinned packages).
 
 PYTHON ?= python3
+CHROMIUM ?= $(or $(CHROME_PATH),/usr/bin/chromium)
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
@@ -34,9 +35,20 @@ book: $(STAMP)
 	$(BIN)/python notorious/buildstate.py _build
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
 
-test: book node_modules/.installed
+test: book node_modules/.installed $(CHROMIUM)
 	$(BIN)/ruff check notorious tests
-	$(BIN)/python -m pytest
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium. A fresh machine lacks it: install it as root, or say how.
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "--- installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	else \
+		echo "make test needs Chromium at $(CHROMIUM) for its browser tests."; \
+		echo "Install it (Debian: sudo apt-get install chromium) or point CHROME_PATH at a Chromium binary."; \
+		exit 1; \
+	fi
 
 # Readers' budget: perf >= 90, accessibility and best practices 100, no axe violation, <= 300 KiB on a page
 # without charts. Median of three Lighthouse runs, because one run on a 2-core machine is noisy.
@@ -47,8 +59,8 @@ preview: $(STAMP)
 	$(BIN)/python notorious/buildstate.py _build
 	$(BIN)/jupyter-book config sphinx . && mkdir -p .preview && mv conf.py .preview/conf.py
 	sed -i "s|html_favicon = '|html_favicon = '$(CURDIR)/|" .preview/conf.py
-	$(BIN)/sphinx-autobuild . _build/html -c .preview --port 8000 --watch data --watch notorious \
-		--ignore "*.ipynb" --ignore "*/_build/*" --ignore "*/figures/*" --ignore "*/.venv/*" --ignore "*/.preview/*" \
+	$(BIN)/sphinx-autobuild . _build/html -c .preview -d _build/.doctrees --port 8000 --watch data --watch notorious \
+		--ignore "*.ipynb" --ignore "*/_build/*" --ignore "_build/*" --ignore "*/figures/*" --ignore "*/.venv/*" --ignore "*/.preview/*" \
 		--pre-build "$(BIN)/python notorious/buildstate.py _build"
 
 notebooks: $(STAMP)

@@ -36,9 +36,11 @@ def refresh(build: Path) -> bool:
     current = fingerprint()
     stale = not stamp.exists() or stamp.read_text().strip() != current
     if stale and build.exists():
-        shutil.rmtree(build)
+        shutil.rmtree(build, ignore_errors=True)  # another build may be emptying it too
     build.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(current + "\n")
+    if stale:
+        # Written only when it changes: a file touched on every pre-build makes a watcher rebuild forever.
+        stamp.write_text(current + "\n")
     return stale
 
 

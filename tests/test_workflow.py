@@ -54,3 +54,25 @@ def test_ci_runs_exactly_the_readme_test_command():
     readme = (ROOT / "README.md").read_text()
     assert run.rstrip().endswith("make test")
     assert "make test" in readme and "make book" in readme
+
+
+def test_an_unchanged_build_keeps_its_stamp_untouched(tmp_path):
+    """A stamp rewritten before every build makes `make preview`'s watcher rebuild in a loop."""
+    import importlib.util
+    import time
+
+    spec = importlib.util.spec_from_file_location("buildstate", ROOT / "notorious" / "buildstate.py")
+    buildstate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(buildstate)
+    assert buildstate.refresh(tmp_path / "b") is True
+    stamp = tmp_path / "b" / ".inputs-sha256"
+    before = stamp.stat().st_mtime_ns
+    time.sleep(0.01)
+    assert buildstate.refresh(tmp_path / "b") is False
+    assert stamp.stat().st_mtime_ns == before
+
+
+def test_preview_keeps_doctrees_out_of_the_published_folder():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    preview = makefile.split("\npreview:", 1)[1].split("\n\n", 1)[0]
+    assert "-d _build/.doctrees" in preview
