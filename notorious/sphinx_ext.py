@@ -12,8 +12,10 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import hashlib
+import html
 import posixpath
 import re
 import shutil
@@ -128,6 +130,68 @@ def _lighten_page(app: Sphinx, pagename, templatename, context, doctree) -> None
     context["script_files"] = scripts
 
 
+# The site's Content-Security-Policy. Scripts come only from the site itself or are inline scripts of the
+# theme whose exact text is hashed into the page's policy; no eval (Vega draws with its AST interpreter), no
+# plugins, no other origin. Styles may be inline: Vega and the theme set them, and a style cannot run code.
+POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+          "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+          "base-uri 'self'; form-action 'self'; frame-src 'none'")
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+# The theme's two buttons with inline handlers; static/actions.js does the same from a file.
+HANDLERS = {'onclick="window.print()"': 'data-nt-action="print"',
+            'onclick="toggleFullScreen()"': 'data-nt-action="fullscreen"'}
+# The search page loads these without defer, before the deferred doctools.js that defines what they call.
+SEARCH_SCRIPTS = ("_static/searchtools.js", "_static/language_data.js", "searchindex.js")
+
+
+def csp_meta(page: str) -> str:
+    """The policy for one page: its own inline scripts (not JSON data blocks) allowed by hash."""
+    hashes = []
+    for attributes, body in INLINE_SCRIPT.findall(page):
+        if "application/json" in attributes:
+            continue
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        hashes.append(f"'sha256-{digest}'")
+    policy = POLICY.format(hashes=" ".join(sorted(set(hashes))))
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+
+
+def harden(page: str) -> str:
+    """A built page under the strict policy: inline handlers moved to a file, search scripts in order, the
+    policy as the first element of <head> so that it governs everything after it."""
+    if 'http-equiv="Content-Security-Policy"' in page:
+        return page  # already hardened in an earlier build and not rewritten since
+    for handler, data in HANDLERS.items():
+        page = page.replace(handler, data)
+    for script in SEARCH_SCRIPTS:
+        page = re.sub(rf'<script src="([./]*{re.escape(script)})">', r'<script defer src="\1">', page)
+    return re.sub(r"<head>", lambda m: m.group(0) + "\n    " + csp_meta(page), page, count=1)
+
+
+REDIRECT = re.compile(r'^<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*$')
+
+
+def redirect_page(target: str) -> str:
+    """Jupyter Book's root page is a bare meta refresh; a reader landing on it gets a whole page instead."""
+    href = html.escape(target)
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta http-equiv="refresh" content="0; url={href}">\n<link rel="canonical" href="{href}">\n'
+        "<title>Notorious Again</title>\n</head>\n"
+        f'<body>\n<p><a href="{href}">Notorious Again</a>: why the US put Taobao back on its list.</p>\n</body>\n</html>\n'
+    )
+
+
+def harden_pages(outdir: Path) -> None:
+    for path in outdir.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        bare = REDIRECT.match(text)
+        hardened = harden(redirect_page(bare.group(1)) if bare else text)
+        if hardened != text:
+            path.write_text(hardened, encoding="utf-8")
+
+
 def _write_assets(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -143,6 +207,7 @@ def _write_assets(app: Sphinx, exception: Exception | None) -> None:
     write_data(Path(app.outdir) / "data")
     write_data_package(Path(app.outdir) / ARCHIVE)
     subset_icon_font(Path(app.outdir))
+    harden_pages(Path(app.outdir))
 
 
 @cache
@@ -187,6 +252,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _add_static_path)
     app.connect("builder-inited", _drop_thebe_scripts)
     app.add_css_file("charts.css")
+    app.add_js_file("actions.js", loading_method="defer")
     app.connect("html-page-context", _scripts_for_charts)
     app.connect("html-page-context", _lighten_page, priority=900)
     app.connect("build-finished", _write_assets)

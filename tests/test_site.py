@@ -301,3 +301,62 @@ def test_every_figure_download_carries_the_quotes(visits):
                                                             "els => els.map(e => e.href)"):
             header = next(csv.reader(io.StringIO(urllib.request.urlopen(href).read().decode("utf-8"))))
             assert "quote" in header, f"{href} lacks the quote column"
+
+
+CSP_PAGES = ["index.html", "search.html", "genindex.html", *pages()]
+
+
+def policy_of(html_text: str) -> str:
+    match = re.search(r'<head>\s*<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html_text)
+    assert match, "the policy must be the first element of <head>"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("path", CSP_PAGES)
+def test_every_page_carries_a_strict_content_security_policy(path):
+    page = (SITE / path).read_text(encoding="utf-8")
+    policy = policy_of(page)
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["default-src"] == "'self'"
+    assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
+    script = directives["script-src"]
+    assert "'unsafe-inline'" not in script and "'unsafe-eval'" not in script
+    assert re.search(r"<[a-z][^>]*\son[a-z]+=", page) is None, f"{path} has an inline event handler"
+
+
+@pytest.mark.parametrize("path", CSP_PAGES)
+def test_pages_run_under_their_policy_without_a_violation(browser, server, path):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    try:
+        page.goto(server + path, wait_until="load")
+        draw_all(page)
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.__csp") == [], f"{path} broke its policy"
+        assert errors == [], f"{path} logged errors: {errors}"
+    finally:
+        context.close()
+
+
+def test_search_finds_a_word(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(server + "search.html?q=Taobao", wait_until="load")
+        page.locator("#search-results ul.search li").first.wait_for(timeout=15000)
+        assert page.locator("#search-results ul.search li").count() >= 3
+        assert errors == [], errors
+    finally:
+        context.close()
+
+
+def test_the_root_address_is_a_whole_page_that_leads_to_the_book():
+    page = (SITE / "index.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page and "<title>" in page
+    assert 'content="0; url=intro.html"' in page and 'href="intro.html"' in page

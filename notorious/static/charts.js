@@ -32,7 +32,7 @@
     target.setAttribute("data-drawing", "true");
     loadVega().then(function () {
       setTimeout(function () {
-        window.vegaEmbed(target, JSON.parse(spec.textContent), { renderer: "svg", actions: false })
+        window.vegaEmbed(target, JSON.parse(spec.textContent), { renderer: "svg", actions: false, ast: true })
           .then(function () { target.setAttribute("data-drawn", "true"); })
           .catch(function (err) { fail(target, err); });
       }, 0);
