@@ -179,7 +179,8 @@ def redirect_page(target: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n<link rel="canonical" href="{href}">\n'
         "<title>Notorious Again</title>\n</head>\n"
-        f'<body>\n<p><a href="{href}">Notorious Again</a>: why the US put Taobao back on its list.</p>\n</body>\n</html>\n'
+        f'<body>\n<p><a href="{href}">Notorious Again</a>: why the US put Taobao back on its list.</p>\n'
+        "</body>\n</html>\n"
     )
 
 
