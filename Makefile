@@ -31,9 +31,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# All or nothing: a failed build, or one whose inputs changed while it ran, leaves no site to deploy.
 book: $(STAMP)
 	$(BIN)/python notorious/buildstate.py _build
-	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
+	$(BIN)/jupyter-book build . $(BOOK_FLAGS) || $(BIN)/python notorious/buildstate.py --failed _build
+	$(BIN)/python notorious/buildstate.py --check _build
 
 test: book node_modules/.installed $(CHROMIUM)
 	$(BIN)/ruff check notorious tests

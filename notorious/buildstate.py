@@ -3,8 +3,12 @@
 Jupyter Book's execution cache keys on a notebook's code only, and Sphinx re-reads a page only when its
 own source changes: after an edit to data/ or to this package, both would serve stale outputs. So
 before each build we fingerprint those inputs and, when they changed, start from a clean build folder.
-Usage: python notorious/buildstate.py _build  (run as a script: importing the package would load pandas and
-Altair, which costs more than the rest of a rebuild with nothing changed)
+A build is also all or nothing: `make book` runs `--failed` when Jupyter Book fails, which removes the site
+so that no broken or stale page can be deployed (the execution reports are kept beside it), and `--check` after
+it succeeds, which fails if data/ or the package changed while the build ran.
+
+Usage: python notorious/buildstate.py [--failed | --check] _build  (run as a script: importing the package
+would load pandas and Altair, which costs more than the rest of a rebuild with nothing changed)
 """
 
 from __future__ import annotations
@@ -44,7 +48,37 @@ def refresh(build: Path) -> bool:
     return stale
 
 
-if __name__ == "__main__":
-    build = Path(sys.argv[1] if len(sys.argv) > 1 else "_build")
+def discard_site(build: Path, why: str) -> None:
+    """Remove the built site, keeping Jupyter Book's execution reports (they say which cell failed)."""
+    site, reports = build / "html", build / "html" / "reports"
+    if reports.is_dir():
+        shutil.rmtree(build / "reports", ignore_errors=True)
+        shutil.move(str(reports), str(build / "reports"))
+    shutil.rmtree(site, ignore_errors=True)
+    (build / ".inputs-sha256").unlink(missing_ok=True)  # the next build starts clean
+    print(f"{why}; {site}/ was removed so that no broken or stale site can be deployed", file=sys.stderr)
+
+
+def unchanged_since_start(build: Path) -> bool:
+    stamp = build / ".inputs-sha256"
+    return stamp.exists() and stamp.read_text().strip() == fingerprint()
+
+
+def main(argv: list[str]) -> int:
+    mode = argv[0] if argv and argv[0].startswith("--") else None
+    build = Path(argv[-1] if argv and not argv[-1].startswith("--") else "_build")
+    if mode == "--failed":
+        discard_site(build, "the book did not build (see the errors above and the reports in _build/reports)")
+        return 1
+    if mode == "--check":
+        if not unchanged_since_start(build):
+            discard_site(build, "data/ or the package changed while the book was building; run `make book` again")
+            return 1
+        return 0
     if refresh(build):
         print(f"inputs changed: {build}/ emptied, every notebook will execute")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

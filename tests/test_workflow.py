@@ -1,8 +1,10 @@
 """The CI workflow passes actionlint, and deploys with least privilege only from main."""
 
 import json
+import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
@@ -76,3 +78,58 @@ def test_preview_keeps_doctrees_out_of_the_published_folder():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     preview = makefile.split("\npreview:", 1)[1].split("\n\n", 1)[0]
     assert "-d _build/.doctrees" in preview
+
+
+def load_buildstate():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("buildstate", ROOT / "notorious" / "buildstate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_failed_build_leaves_no_site_but_keeps_its_reports(tmp_path):
+    buildstate = load_buildstate()
+    (tmp_path / "html" / "reports").mkdir(parents=True)
+    (tmp_path / "html" / "intro.html").write_text("stale")
+    (tmp_path / "html" / "reports" / "lobbying.err.log").write_text("Traceback")
+    assert buildstate.main(["--failed", str(tmp_path)]) == 1
+    assert not (tmp_path / "html").exists()
+    assert (tmp_path / "reports" / "lobbying.err.log").read_text() == "Traceback"
+
+
+def test_inputs_changed_during_the_build_discard_the_site(tmp_path):
+    buildstate = load_buildstate()
+    buildstate.refresh(tmp_path)
+    (tmp_path / "html").mkdir()
+    assert buildstate.main(["--check", str(tmp_path)]) == 0 and (tmp_path / "html").exists()
+    (tmp_path / ".inputs-sha256").write_text("a different fingerprint\n")  # as if data/ changed meanwhile
+    assert buildstate.main(["--check", str(tmp_path)]) == 1
+    assert not (tmp_path / "html").exists()
+
+
+def test_make_book_reports_every_failing_notebook_and_publishes_nothing(tmp_path):
+    """Two chapters fail: the build says so for both, exits non-zero and leaves no _build/html."""
+    import sys
+
+    copy = tmp_path / "book"
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for name in files:
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, copy / name)
+    for chapter in ["chapters/lobbying.md", "chapters/brand-coalitions.md"]:
+        path = copy / chapter
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("ds = nt.load()", f"ds = nt.load()\nraise RuntimeError('boom: {chapter}')", 1),
+                        encoding="utf-8")
+    (copy / "_build" / "html").mkdir(parents=True)
+    (copy / "_build" / "html" / "intro.html").write_text("an older site")
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"}
+    result = subprocess.run(["make", "-o", ".venv/.installed", "BIN=" + str(bin_dir), "book"], cwd=copy,
+                            capture_output=True, text=True, env=env, timeout=900)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "boom: chapters/lobbying.md" in output and "boom: chapters/brand-coalitions.md" in output
+    assert not (copy / "_build" / "html").exists(), "a failed build must not leave a site to deploy"
