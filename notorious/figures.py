@@ -53,7 +53,9 @@ def chart_html(spec: dict, label: str, fallback_src: str | None = None) -> str:
     """
     spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"))
     chart_id = "nt-" + hashlib.sha256(spec_json.encode()).hexdigest()[:16]
-    safe_json = spec_json.replace("</", "<\\/")
+    # In a script element only "</script" ends it, but "<!--" can change how the parser looks for that end:
+    # no "<", ">" or "&" of the data may stand in the page literally. JSON.parse reads the escapes back.
+    safe_json = spec_json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     fallback = ""
     if fallback_src:
         fallback = f'<noscript><img src="{fallback_src}" alt="{html.escape(label)}" width="100%"></noscript>'

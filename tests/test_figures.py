@@ -91,12 +91,13 @@ def test_chart_ids_derive_from_content_so_outputs_are_reproducible():
     assert id_of.search(chart_html(spec, "A")).group(1) != id_of.search(chart_html(other, "A")).group(1)
 
 
-def test_spec_cannot_close_its_script_tag():
-    data = pd.DataFrame({"x": ["</script><script>alert(1)</script>"], "y": [1]})
+def test_spec_cannot_close_its_script_tag_or_change_how_it_is_parsed():
+    text = "</script><script>alert(1)</script> <!--<script> & >"
+    data = pd.DataFrame({"x": [text], "y": [1]})
     markup = chart_html(alt.Chart(data).mark_bar().encode(x="x", y="y").to_dict(), "A")
     spec_text = markup.split('data-for="', 1)[1].split(">", 1)[1].rsplit("</script>", 1)[0]
-    assert "</script>" not in spec_text
-    assert json.loads(spec_text.replace("<\\/", "</"))
+    assert not set("<>&") & set(spec_text)
+    assert json.loads(spec_text)["datasets"].popitem()[1][0]["x"] == text
 
 
 def test_plain_charts_render_offline_without_a_cdn():
