@@ -20,10 +20,11 @@ help:
 	@echo "make notebooks  sync each .md with its .ipynb and re-execute it (nbval's reference outputs)"
 	@echo "make clean      remove the build and the execution cache"
 
-$(STAMP): requirements.txt constraints.txt pyproject.toml
+# Every file pip installs is checked against requirements.lock's SHA-256 hashes (tools/lock.py writes it from
+# constraints.txt and build-tools.txt); pip itself is pinned there too.
+$(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 

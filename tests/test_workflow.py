@@ -133,3 +133,40 @@ def test_make_book_reports_every_failing_notebook_and_publishes_nothing(tmp_path
     assert result.returncode != 0
     assert "boom: chapters/lobbying.md" in output and "boom: chapters/brand-coalitions.md" in output
     assert not (copy / "_build" / "html").exists(), "a failed build must not leave a site to deploy"
+
+
+def lock_pins() -> dict[str, str]:
+    text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    entries = [e for e in text.split("\n") if e and not e.startswith((" ", "#"))]
+    return dict(e.split(" ", 1)[0].split("==") for e in entries)
+
+
+def test_installs_are_hash_checked_and_the_lock_matches_the_pins():
+    import re
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "pip install --quiet --require-hashes -r requirements.lock" in makefile
+    locked = lock_pins()
+    text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    for block in re.split(r"\n(?=\S)", text.split("\n\n", 1)[1]):
+        assert "--hash=sha256:" in block, f"unhashed entry in requirements.lock: {block[:60]}"
+    for file in ["constraints.txt", "build-tools.txt", "requirements.txt"]:
+        for line in (ROOT / file).read_text(encoding="utf-8").splitlines():
+            if "==" in line and not line.startswith("#"):
+                name, version = line.split("#")[0].strip().split("==")
+                assert locked.get(re.sub(r"\[.*\]", "", name)) == version, f"{file}: {line} is not what the lock pins"
+    assert "pip" in locked, "pip itself is pinned"
+
+
+def test_actions_are_pinned_by_commit_and_the_deploy_is_never_cancelled():
+    import re
+
+    flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    uses = [step["uses"] for job in flow["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert all(re.search(rf"{re.escape(u)}\s+# v\d", text) for u in uses), "each pin names its tag"
+    assert flow["jobs"]["deploy"]["concurrency"]["cancel-in-progress"] is False
+    assert "concurrency" not in flow, "a workflow-wide group would cancel a deploy in flight"
+    audit = next(s for s in flow["jobs"]["test"]["steps"] if s.get("run") == "make audit")
+    assert "pull_request" in str(audit.get("continue-on-error")), "Lighthouse gates pull requests only"
