@@ -178,6 +178,7 @@ def redirect_page(target: str) -> str:
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n<link rel="canonical" href="{href}">\n'
+        '<link rel="icon" href="_static/favicon.svg" type="image/svg+xml">\n'
         "<title>Notorious Again</title>\n</head>\n"
         f'<body>\n<p><a href="{href}">Notorious Again</a>: why the US put Taobao back on its list.</p>\n'
         "</body>\n</html>\n"
