@@ -6,6 +6,7 @@ Each test corrupts a copy of data/ in a temporary folder; the originals are neve
 import csv
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -225,7 +226,7 @@ def test_every_source_has_a_reachable_locator(dataset):
 
 
 def test_every_source_is_used(dataset):
-    """Each source backs a row, is cited as a further source, or documents a gap in data/README.md."""
+    """Each source backs a row, is cited as a further source or in the prose, or documents a gap in data/README.md."""
     readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
     used = set(dataset.sources.loc[dataset.sources["kind"] == "seed", "source_id"])
     used |= {sid for sid in dataset.sources["source_id"] if f"`{sid}`" in readme}
@@ -234,6 +235,8 @@ def test_every_source_is_used(dataset):
             used |= set(frame["source_id"].dropna())
         for column in {"note", "finding", "summary"} & set(frame.columns):
             used |= {sid for text in frame[column].dropna() for sid in further_sources(text)}
+    prose = "".join(path.read_text(encoding="utf-8") for path in [ROOT / "intro.md", *ROOT.glob("chapters/*.md")])
+    used |= set(re.findall(r"\{src\}`([^`]+)`", prose))
     unused = sorted(set(dataset.sources["source_id"]) - used)
     assert not unused, f"sources.csv lists documents no row cites: {unused}"
 
