@@ -54,7 +54,8 @@ def used_icon_codepoints(outdir: Path) -> set[int]:
     for selectors, code in re.findall(r"((?:\.fa-[a-z0-9-]+:before,?)+)\{content:\"\\([0-9a-f]+)\"\}", css):
         for name in re.findall(r"\.(fa-[a-z0-9-]+):before", selectors):
             glyphs[name] = int(code, 16)
-    used = set()
+    # Admonition titles and a few controls draw their icon from CSS variables, not classes: keep those glyphs too.
+    used = {ord(char) for char in re.findall(r'--pst-icon-[a-z-]+:"(.)"', css)}
     for page in outdir.rglob("*.html"):
         for classes in re.findall(r'class="([^"]*\bfa[-a-z]*[^"]*)"', page.read_text(encoding="utf-8")):
             used |= {glyphs[c] for c in classes.split() if c in glyphs}

@@ -373,3 +373,13 @@ def test_the_root_address_is_a_whole_page_that_leads_to_the_book():
     page = (SITE / "index.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page and "<title>" in page
     assert 'content="0; url=intro.html"' in page and 'href="intro.html"' in page
+
+
+def test_admonition_icons_survive_the_font_subset(visits):
+    """The answer box's icon comes from a CSS variable, not an fa-* class; the cut-down font must still hold it."""
+    from fontTools.ttLib import TTFont
+
+    page = visits["intro.html"].page
+    glyph = page.eval_on_selector(".nt-answer .admonition-title", "el => getComputedStyle(el, '::after').content")
+    font = TTFont(SITE / "_static" / "vendor" / "fontawesome" / "webfonts" / "fa-solid-900.woff2")
+    assert ord(glyph.strip("\"'")) in font.getBestCmap(), f"no glyph for the answer box icon {glyph!r}"
