@@ -39,7 +39,8 @@ book: $(STAMP)
 	$(BIN)/python notorious/buildstate.py --check _build
 
 test: book node_modules/.installed $(CHROMIUM)
-	$(BIN)/ruff check notorious tests
+	$(BIN)/ruff check notorious tests tools
+	$(BIN)/ruff format --check notorious tests tools
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python -m pytest
 
 # The browser tests drive Debian's Chromium. A fresh machine lacks it: install it as root, or say how.
@@ -70,7 +71,8 @@ notebooks: $(STAMP)
 	$(BIN)/python -m notorious.notebooks $(NOTEBOOKS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check notorious tests
+	$(BIN)/ruff check notorious tests tools
+	$(BIN)/ruff format --check notorious tests tools
 
 clean:
 	rm -rf _build .preview

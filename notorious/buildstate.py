@@ -21,8 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 INPUTS = [
-    "data/**/*", "notorious/**/*.py", "notorious/static/*", "notorious/templates/**/*",
-    "_config.yml", "_toc.yml", "constraints.txt",
+    "data/**/*",
+    "notorious/**/*.py",
+    "notorious/static/*",
+    "notorious/templates/**/*",
+    "_config.yml",
+    "_toc.yml",
+    "constraints.txt",
 ]
 
 

@@ -158,8 +158,15 @@ def _read_csv(data_dir: Path, resource: dict, problems: list[Problem]) -> _Raw |
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        problems.append(Problem(label, line, None, f"not UTF-8 text (byte {data[err.start]:#04x}: {err.reason}); "
-                                                   "save the file as UTF-8 (it may be Latin-1 or Windows-1252)"))
+        problems.append(
+            Problem(
+                label,
+                line,
+                None,
+                f"not UTF-8 text (byte {data[err.start]:#04x}: {err.reason}); "
+                "save the file as UTF-8 (it may be Latin-1 or Windows-1252)",
+            )
+        )
         return None
     if text.startswith("\ufeff"):
         problems.append(Problem(label, 1, None, "starts with a byte-order mark (BOM); save as UTF-8 without BOM"))
@@ -180,8 +187,12 @@ def _read_csv(data_dir: Path, resource: dict, problems: list[Problem]) -> _Raw |
                 continue
             if len(record) != len(expected):
                 problems.append(
-                    Problem(label, reader.line_num, None,
-                            f"expected {len(expected)} fields, found {len(record)} (check commas and quotes)")
+                    Problem(
+                        label,
+                        reader.line_num,
+                        None,
+                        f"expected {len(expected)} fields, found {len(record)} (check commas and quotes)",
+                    )
                 )
                 continue
             rows.append(dict(zip(expected, record, strict=True)))
@@ -288,8 +299,12 @@ def _check_precision(raw: _Raw, problems: list[Problem]) -> None:
         implied = PRECISION_BY_LENGTH.get(len(row["date"]))
         if implied and row["date_precision"] and implied != row["date_precision"]:
             problems.append(
-                Problem(raw.label, line, "date_precision",
-                        f"{row['date_precision']!r} does not match the date {row['date']!r} (expected {implied!r})")
+                Problem(
+                    raw.label,
+                    line,
+                    "date_precision",
+                    f"{row['date_precision']!r} does not match the date {row['date']!r} (expected {implied!r})",
+                )
             )
 
 
@@ -319,9 +334,13 @@ def _check_quotes(raw: _Raw, problems: list[Problem]) -> None:
     for row, line in zip(raw.rows, raw.lines, strict=True):
         if not row["quote"] and not row.get("note", "").startswith(NO_QUOTE):
             problems.append(
-                Problem(raw.label, line, "quote",
-                        f"a verbatim quote from the source is required (or a note beginning {NO_QUOTE!r} "
-                        "that says why the source has no words to quote)")
+                Problem(
+                    raw.label,
+                    line,
+                    "quote",
+                    f"a verbatim quote from the source is required (or a note beginning {NO_QUOTE!r} "
+                    "that says why the source has no words to quote)",
+                )
             )
         if row.get("quote_en") and not row["quote"]:
             problems.append(Problem(raw.label, line, "quote_en", "a translation without the quote it translates"))
@@ -357,8 +376,9 @@ def _check_not_after_access(raw: _Raw, sources: _Raw, problems: list[Problem]) -
         for field in fields:
             value = row[field]
             if value and read_on and value > read_on[: len(value)]:
-                problems.append(Problem(raw.label, line, field,
-                                        f"{value!r} is after the source was accessed ({read_on})"))
+                problems.append(
+                    Problem(raw.label, line, field, f"{value!r} is after the source was accessed ({read_on})")
+                )
 
 
 def _check_operators(listings: _Raw, platforms: _Raw, problems: list[Problem]) -> None:
@@ -367,8 +387,14 @@ def _check_operators(listings: _Raw, platforms: _Raw, problems: list[Problem]) -
     for row, line in zip(listings.rows, listings.lines, strict=True):
         known = operator.get(row["platform"])
         if known is not None and row["operator"] != known:
-            problems.append(Problem(listings.label, line, "operator",
-                                    f"{row['operator']!r} disagrees with {platforms.label}, which says {known!r}"))
+            problems.append(
+                Problem(
+                    listings.label,
+                    line,
+                    "operator",
+                    f"{row['operator']!r} disagrees with {platforms.label}, which says {known!r}",
+                )
+            )
 
 
 def _check_foreign_keys(raw: _Raw, raws: dict[str, _Raw], problems: list[Problem]) -> None:
@@ -382,8 +408,7 @@ def _check_foreign_keys(raw: _Raw, raws: dict[str, _Raw], problems: list[Problem
             value = row[field]
             if value and value not in allowed:
                 problems.append(
-                    Problem(raw.label, line, field,
-                            f"{value!r} is not a {fk['reference']['fields']} in {target.label}")
+                    Problem(raw.label, line, field, f"{value!r} is not a {fk['reference']['fields']} in {target.label}")
                 )
 
 

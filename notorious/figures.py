@@ -17,27 +17,13 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 import vl_convert as vlc
-import yaml
 
 from . import theme
 from .downloads import spreadsheet_safe
-from .paths import FIGURES_DIR, TOC
+from .pages import APPENDIX, chapter_number
+from .paths import FIGURES_DIR
 
-APPENDIX = "chapters/data-and-methods"
 MAX_INLINE_SOURCES = 6
-
-
-def chapter_number(doc: str) -> str:
-    """The figure prefix of a page from its place in _toc.yml: '' for the root, '1'.. for chapters."""
-    toc = yaml.safe_load(TOC.read_text(encoding="utf-8"))
-    if doc == toc["root"]:
-        return ""
-    files = [entry["file"] for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}])
-             for entry in part["chapters"]]
-    if doc not in files:
-        raise ValueError(f"{doc!r} is not in _toc.yml; add it there before numbering its figures")
-    position = files.index(doc)
-    return "A" if doc == APPENDIX else str(position + 1)
 
 
 def site_root(doc: str) -> str:
@@ -100,8 +86,10 @@ def quotes_note(data: pd.DataFrame, label) -> str:
         items.append(f"<li>{label(source_id)}: {' '.join(said)}</li>")
     count = len(items)
     noun = "source" if count == 1 else "sources"
-    return (f'<details class="nt-quotes"><summary>What the {noun} say ({count})</summary>'
-            f'<ul>{"".join(items)}</ul></details>')
+    return (
+        f'<details class="nt-quotes"><summary>What the {noun} say ({count})</summary>'
+        f"<ul>{''.join(items)}</ul></details>"
+    )
 
 
 def readable_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -166,8 +154,10 @@ class FigureBook:
         """
         for column in ("source_id", "quote"):
             if column not in data.columns:
-                raise ValueError(f"figure {name!r}: the data shown needs a {column} column (the rows as they are "
-                                 "in data/, with their source's words)")
+                raise ValueError(
+                    f"figure {name!r}: the data shown needs a {column} column (the rows as they are "
+                    "in data/, with their source's words)"
+                )
         missing = sorted(set(data["source_id"].dropna()) - set(self.sources.index))
         if missing or data["source_id"].isna().any():
             raise ValueError(f"figure {name!r}: rows without a known source: {missing or 'empty source_id'}")
@@ -185,7 +175,7 @@ class FigureBook:
         )
         readable = readable_frame(table if table is not None else data)
         details = (
-            f"<details class=\"nt-table\"><summary>Figure {number} as a table</summary>"
+            f'<details class="nt-table"><summary>Figure {number} as a table</summary>'
             f"{readable.to_html(index=False, border=0, escape=True)}</details>"
         )
         markup = f'<figure class="nt-figure" id="fig-{name}">\n{body}\n{caption}\n{details}\n</figure>'
@@ -202,8 +192,9 @@ class FigureBook:
     def _source_label(self, source_id: str) -> str:
         """A link to the source's entry in the appendix, labelled with its publisher and date (escaped)."""
         row = self.sources.loc[source_id]
-        label = html.escape(f"{row['publisher']} ({row['published']})" if pd.notna(row["published"])
-                            else str(row["publisher"]))
+        label = html.escape(
+            f"{row['publisher']} ({row['published']})" if pd.notna(row["published"]) else str(row["publisher"])
+        )
         href = html.escape(f"{self.root}/{APPENDIX}.html#source-{source_id}")
         return f'<a href="{href}" title="{html.escape(str(row["title"]))}">{label}</a>'
 
@@ -217,4 +208,3 @@ class FigureBook:
         svg = vlc.vegalite_to_svg(spec, vl_version="6.4")
         (FIGURES_DIR / f"{name}.svg").write_text(svg, encoding="utf-8")
         (FIGURES_DIR / f"{name}.png").write_bytes(vlc.vegalite_to_png(spec, vl_version="6.4", scale=2))
-

@@ -19,8 +19,13 @@ def execute(source: Path) -> Path:
     notebook.metadata.pop("jupytext", None)
     for number, cell in enumerate(notebook.cells):
         cell.id = f"cell-{number}"  # jupytext draws random ids; fixed ones keep the file reproducible
-    client = NotebookClient(notebook, timeout=600, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(source.parent)}})
+    client = NotebookClient(
+        notebook,
+        timeout=600,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(source.parent)}},
+    )
     client.execute()
     target = source.with_suffix(".ipynb")
     nbformat.write(notebook, target)

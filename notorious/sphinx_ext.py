@@ -42,7 +42,6 @@ def bundle_source() -> str:
     return "(function () {\n" + vlc.javascript_bundle(vl_version=VEGA_LITE) + "\n})();\n"
 
 
-
 ICON_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
 THEME_CSS = "_static/styles/pydata-sphinx-theme.css"
 
@@ -134,13 +133,17 @@ def _lighten_page(app: Sphinx, pagename, templatename, context, doctree) -> None
 # The site's Content-Security-Policy. Scripts come only from the site itself or are inline scripts of the
 # theme whose exact text is hashed into the page's policy; no eval (Vega draws with its AST interpreter), no
 # plugins, no other origin. Styles may be inline: Vega and the theme set them, and a style cannot run code.
-POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
-          "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-          "base-uri 'self'; form-action 'self'; frame-src 'none'")
+POLICY = (
+    "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-src 'none'"
+)
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 # The theme's two buttons with inline handlers; static/actions.js does the same from a file.
-HANDLERS = {'onclick="window.print()"': 'data-nt-action="print"',
-            'onclick="toggleFullScreen()"': 'data-nt-action="fullscreen"'}
+HANDLERS = {
+    'onclick="window.print()"': 'data-nt-action="print"',
+    'onclick="toggleFullScreen()"': 'data-nt-action="fullscreen"',
+}
 # The search page loads these without defer, before the deferred doctools.js that defines what they call.
 SEARCH_SCRIPTS = ("_static/searchtools.js", "_static/language_data.js", "searchindex.js")
 

@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from .downloads import ARCHIVE
-from .figures import APPENDIX, quotes_note, site_root
 from .figures import Html as Table
+from .figures import quotes_note, site_root
+from .pages import APPENDIX
 
 KIND_TITLES = {
     "primary": "Primary documents (government, courts, disclosures)",
@@ -51,9 +52,14 @@ def source_table(frame: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
 
 
 TOPICS = {
-    "listed_reason": "why it was listed", "removal": "why it was removed", "condition": "what the removal asked",
-    "warning": "the warning", "relisting_evidence": "what rights holders reported", "request": "what USTR asked",
-    "improvement": "progress USTR saw", "other": "other",
+    "listed_reason": "why it was listed",
+    "removal": "why it was removed",
+    "condition": "what the removal asked",
+    "warning": "the warning",
+    "relisting_evidence": "what rights holders reported",
+    "request": "what USTR asked",
+    "improvement": "progress USTR saw",
+    "other": "other",
 }
 
 
@@ -73,14 +79,16 @@ def passage_list(passages: pd.DataFrame, reviews: pd.DataFrame, sources: pd.Data
             source = publishers.loc[row.source_id]
             how = "in the report" if source["kind"] == "primary" else "as quoted by"
             where = f" · {html.escape(row.location)}" if pd.notna(row.location) else ""
-            link = f'<a href="{root}/{APPENDIX}.html#source-{html.escape(row.source_id)}">' \
-                   f"{html.escape(source['publisher'])}</a>"
+            link = (
+                f'<a href="{root}/{APPENDIX}.html#source-{html.escape(row.source_id)}">'
+                f"{html.escape(source['publisher'])}</a>"
+            )
             items.append(
                 f'<li><blockquote class="nt-passage">{html.escape(row.passage)}</blockquote>'
                 f'<p class="nt-passage-meta">{html.escape(row.platform)} · {html.escape(TOPICS[row.topic])}{where}'
                 f" · {how} {link}</p></li>"
             )
-        parts.append(f"<h3>{html.escape(titles[report_id])}</h3><ul class=\"nt-passages\">{''.join(items)}</ul>")
+        parts.append(f'<h3>{html.escape(titles[report_id])}</h3><ul class="nt-passages">{"".join(items)}</ul>')
     return Table("\n".join(parts), f"{len(passages)} passages")
 
 
@@ -94,15 +102,21 @@ def data_dictionary(schema: dict) -> Table:
             allowed = ", ".join(c["enum"]) if "enum" in c else (f"pattern {c['pattern']}" if "pattern" in c else "")
             if "minimum" in c:
                 allowed = (allowed + "; " if allowed else "") + f"at least {c['minimum']}"
-            rows.append({"column": field["name"], "type": field.get("type", "string"),
-                         "required": "yes" if c.get("required") else "", "allowed": allowed,
-                         "description": field.get("description", "")})
+            rows.append(
+                {
+                    "column": field["name"],
+                    "type": field.get("type", "string"),
+                    "required": "yes" if c.get("required") else "",
+                    "allowed": allowed,
+                    "description": field.get("description", ""),
+                }
+            )
         key = resource["schema"].get("primaryKey", [])
         key = [key] if isinstance(key, str) else key
         table = _escaped(pd.DataFrame(rows)).to_html(index=False, border=0, escape=False, classes="nt-dictionary")
         parts.append(
             f'<section class="nt-resource" id="table-{html.escape(resource["name"])}">'
-            f'<h3>{html.escape(resource["path"])}: {html.escape(resource["title"])}</h3>'
+            f"<h3>{html.escape(resource['path'])}: {html.escape(resource['title'])}</h3>"
             f"<p>{html.escape(resource['description'])} Key: {html.escape(', '.join(key))}.</p>"
             f'<div class="nt-table-wrap">{table}</div></section>'
         )
@@ -120,16 +134,15 @@ def source_list(sources: pd.DataFrame, *, root: str = "..") -> Table:
         for row in group.itertuples():
             url = row.url if row.kind != "seed" else f"{root}/{row.url}"
             when = f" ({html.escape(row.published)})" if pd.notna(row.published) else ""
-            note = f" <span class=\"nt-note\">{html.escape(row.note)}</span>" if pd.notna(row.note) else ""
+            note = f' <span class="nt-note">{html.escape(row.note)}</span>' if pd.notna(row.note) else ""
             # The schema admits only http(s) URLs; a row that slipped past it is shown, never linked.
             linked = row.kind == "seed" or urlsplit(str(row.url)).scheme in ("http", "https")
-            title = (f'<a href="{html.escape(url)}">{html.escape(row.title)}</a>' if linked
-                     else html.escape(row.title))
+            title = f'<a href="{html.escape(url)}">{html.escape(row.title)}</a>' if linked else html.escape(row.title)
             items.append(
                 f'<li id="source-{html.escape(row.source_id)}">{title}. {html.escape(row.publisher)}{when}. '
                 f"<code>{html.escape(row.source_id)}</code>{note}</li>"
             )
-        parts.append(f"<h3>{html.escape(title)} ({len(group)})</h3><ul class=\"nt-sources-list\">{''.join(items)}</ul>")
+        parts.append(f'<h3>{html.escape(title)} ({len(group)})</h3><ul class="nt-sources-list">{"".join(items)}</ul>')
     return Table("\n".join(parts), f"{len(sources)} sources")
 
 

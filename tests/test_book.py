@@ -11,11 +11,11 @@ import pytest
 import yaml
 
 from notorious import load
+from notorious.pages import documents
 from notorious.paths import DATA_DIR, ROOT
 from notorious.tables import corrections_log, data_dictionary, source_list
 
-TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-DOCS = [TOC["root"]] + [c["file"] for part in TOC["parts"] for c in part["chapters"]]
+DOCS = documents()
 SCHEMA = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
 
 
@@ -81,8 +81,9 @@ def test_corrections_log_renders_rows_and_says_when_empty():
     assert "No corrections" in corrections_log(corrections.iloc[0:0]).html
     import pandas as pd
 
-    one = pd.DataFrame({"date": pd.to_datetime(["2026-11-28"]), "what": ["Fixed a date"], "why": ["A typo"],
-                        "source_id": [None]})
+    one = pd.DataFrame(
+        {"date": pd.to_datetime(["2026-11-28"]), "what": ["Fixed a date"], "why": ["A typo"], "source_id": [None]}
+    )
     markup = corrections_log(one).html
     assert "2026-11-28" in markup and "Fixed a date" in markup
 
@@ -112,16 +113,31 @@ def test_no_page_links_to_a_cdn():
 # names ("Special 301", "L2", "Digital Commerce 360"), software versions in the appendix, quotations, and the
 # unit "per 10,000".
 ALLOWED_DIGITS = [
-    r"```.*?```", r"\{glue:[a-z]+\}`[^`]*`", r"\{doc\}`[^`]*`", r"\{src\}`[^`]*`", r"\]\([^)]*\)", r'"[^"]*"',
-    r"\b(19|20)\d\d(s|–\d\d)?\b", r"^\s*\d+\. ", r"Special 301", r"Python 3\.11", r"\(1\.x\)", r"4\.0",
-    r"per 10,000", r"Digital Commerce 360", r"\bL2\b",
+    r"```.*?```",
+    r"\{glue:[a-z]+\}`[^`]*`",
+    r"\{doc\}`[^`]*`",
+    r"\{src\}`[^`]*`",
+    r"\]\([^)]*\)",
+    r'"[^"]*"',
+    r"\b(19|20)\d\d(s|–\d\d)?\b",
+    r"^\s*\d+\. ",
+    r"Special 301",
+    r"Python 3\.11",
+    r"\(1\.x\)",
+    r"4\.0",
+    r"per 10,000",
+    r"Digital Commerce 360",
+    r"\bL2\b",
 ]
 
 
 # Counts written as words are numbers too ("four years", "Three publications"); "million" after a glued number is
 # its unit, and "one" is too often not a count to flag.
-NUMBER_WORDS = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-                          r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens?)\b", re.I)
+NUMBER_WORDS = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens?)\b",
+    re.I,
+)
 
 
 def hand_typed(markdown: str) -> list[str]:
@@ -160,8 +176,17 @@ def test_source_table_folds_the_sources_words_under_it_escaped():
 def test_source_list_refuses_to_link_a_url_that_is_not_http():
     import pandas as pd
 
-    sources = pd.DataFrame({"source_id": ["x"], "title": ["T"], "publisher": ["P"], "published": [None],
-                            "url": ["javascript:alert(1)"], "kind": ["news"], "note": [None]})
+    sources = pd.DataFrame(
+        {
+            "source_id": ["x"],
+            "title": ["T"],
+            "publisher": ["P"],
+            "published": [None],
+            "url": ["javascript:alert(1)"],
+            "kind": ["news"],
+            "note": [None],
+        }
+    )
     assert "javascript:" not in source_list(sources).html
 
 
@@ -172,9 +197,16 @@ def test_ustr_passages_read_as_escaped_quotations_with_their_source():
 
     reviews = pd.DataFrame({"report_id": ["ocr-2016"], "title": ["2016 <Review>"]})
     sources = pd.DataFrame({"source_id": ["w"], "publisher": ["WWD"], "kind": ["news"]})
-    passages = pd.DataFrame({"report_id": ["ocr-2016"], "platform": ["Taobao"], "topic": ["listed_reason"],
-                             "passage": ["<script>alert(1)</script> unacceptably high"], "location": [None],
-                             "source_id": ["w"]})
+    passages = pd.DataFrame(
+        {
+            "report_id": ["ocr-2016"],
+            "platform": ["Taobao"],
+            "topic": ["listed_reason"],
+            "passage": ["<script>alert(1)</script> unacceptably high"],
+            "location": [None],
+            "source_id": ["w"],
+        }
+    )
     markup = passage_list(passages, reviews, sources, "chapters/listing-history").html
     assert "<script>" not in markup and "&lt;script&gt;alert(1)&lt;/script&gt; unacceptably high" in markup
     assert "<h3>2016 &lt;Review&gt;</h3>" in markup

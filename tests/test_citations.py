@@ -22,8 +22,9 @@ def build(tmp_path: Path, text: str, warnings: Path) -> str:
     (src / "index.rst").write_text(f"Title\n=====\n\n{text}\n", encoding="utf-8")
     out = tmp_path / "out"
     with warnings.open("w") as stream:
-        app = Sphinx(str(src), str(src), str(out), str(tmp_path / "doctrees"), "html", status=None,
-                     warning=stream, freshenv=True)
+        app = Sphinx(
+            str(src), str(src), str(out), str(tmp_path / "doctrees"), "html", status=None, warning=stream, freshenv=True
+        )
         app.build()
     return (out / "index.html").read_text(encoding="utf-8")
 

@@ -107,8 +107,10 @@ def test_unknown_status_is_refused(copy):
 
 def test_dangling_source_is_refused(copy):
     set_cell(copy / "events.csv", 2, "source_id", "no-such-source")
-    assert ("data/events.csv, line 2, column 'source_id': 'no-such-source' is not a source_id in data/sources.csv"
-            in refused(copy))
+    assert (
+        "data/events.csv, line 2, column 'source_id': 'no-such-source' is not a source_id in data/sources.csv"
+        in refused(copy)
+    )
 
 
 def test_dangling_report_is_refused(copy):
@@ -118,8 +120,10 @@ def test_dangling_report_is_refused(copy):
 
 def test_dangling_further_source_is_refused(copy):
     set_cell(copy / "claims.csv", 2, "finding", "Confirmed (also: ghost-2016).")
-    assert "data/claims.csv, line 2, column 'finding': cites (also: ghost-2016), not a source_id in data/sources.csv" \
+    assert (
+        "data/claims.csv, line 2, column 'finding': cites (also: ghost-2016), not a source_id in data/sources.csv"
         in refused(copy)
+    )
 
 
 def test_duplicate_key_is_refused(copy):
@@ -127,8 +131,10 @@ def test_duplicate_key_is_refused(copy):
     table.append(list(table[1]))
     write(copy / "events.csv", table)
     message = refused(copy)
-    assert f"data/events.csv, line {len(table)}, column 'event_id': duplicate key (event_id='{table[1][0]}'); " \
-           "first used on line 2" in message
+    assert (
+        f"data/events.csv, line {len(table)}, column 'event_id': duplicate key (event_id='{table[1][0]}'); "
+        "first used on line 2" in message
+    )
 
 
 def test_negative_amount_is_refused(copy):
@@ -155,15 +161,13 @@ def test_malformed_date_is_refused(copy, bad):
 
 def test_malformed_full_date_is_refused(copy):
     set_cell(copy / "reviews.csv", 2, "released", "2016-12")
-    assert "data/reviews.csv, line 2, column 'released': '2016-12' is not a date (expected YYYY-MM-DD)" \
-        in refused(copy)
+    assert "data/reviews.csv, line 2, column 'released': '2016-12' is not a date (expected YYYY-MM-DD)" in refused(copy)
 
 
 def test_precision_must_match_date(copy):
     set_cell(copy / "events.csv", 2, "date", "2016")
     set_cell(copy / "events.csv", 2, "date_precision", "day")
-    assert "data/events.csv, line 2, column 'date_precision': 'day' does not match the date '2016'" \
-        in refused(copy)
+    assert "data/events.csv, line 2, column 'date_precision': 'day' does not match the date '2016'" in refused(copy)
 
 
 def test_stray_extra_column_is_refused(copy):
@@ -211,7 +215,10 @@ def test_every_problem_is_reported_at_once(copy):
 def test_frictionless_agrees_the_package_is_valid():
     result = subprocess.run(
         [sys.executable, "-m", "frictionless", "validate", "--json", str(DATA_DIR / "datapackage.json")],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     report = json.loads(result.stdout)
     assert report["valid"], json.dumps(report, indent=1)[:3000]
@@ -272,20 +279,30 @@ def test_unknown_date_basis_is_refused(copy):
 
 def test_platform_missing_from_platforms_is_refused(copy):
     set_cell(copy / "metrics.csv", 2, "platform", "Nowhere Mall")
-    assert "data/metrics.csv, line 2, column 'platform': 'Nowhere Mall' is not a platform in data/platforms.csv" \
+    assert (
+        "data/metrics.csv, line 2, column 'platform': 'Nowhere Mall' is not a platform in data/platforms.csv"
         in refused(copy)
+    )
 
 
 def test_operator_disagreeing_with_platforms_is_refused(copy):
     table = rows(copy / "listings.csv")
     line = next(i for i, r in enumerate(table, 1) if r[1] == "Taobao")
     set_cell(copy / "listings.csv", line, "operator", "Tencent")
-    assert f"data/listings.csv, line {line}, column 'operator': 'Tencent' disagrees with data/platforms.csv" \
-        in refused(copy)
+    assert f"data/listings.csv, line {line}, column 'operator': 'Tencent' disagrees with data/platforms.csv" in refused(
+        copy
+    )
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<script>x</script>", "ftp://x.org/a",
-                                 "https://x.org/\"onmouseover=alert(1)"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "data:text/html,<script>x</script>",
+        "ftp://x.org/a",
+        'https://x.org/"onmouseover=alert(1)',
+    ],
+)
 def test_url_other_than_http_is_refused(copy, url):
     set_cell(copy / "sources.csv", 3, "url", url)
     assert "data/sources.csv, line 3, column 'url':" in refused(copy)
@@ -313,8 +330,9 @@ def test_date_after_the_source_was_read_is_refused(copy):
 
 def test_huge_integer_is_refused_not_crashing(copy):
     set_cell(copy / "lobbying.csv", 2, "amount_usd", "1" + "0" * 30)
-    assert "data/lobbying.csv, line 2, column 'amount_usd': 1000000000000000000000000000000 is too large" \
-        in refused(copy)
+    assert "data/lobbying.csv, line 2, column 'amount_usd': 1000000000000000000000000000000 is too large" in refused(
+        copy
+    )
 
 
 def test_header_only_table_is_refused(copy):

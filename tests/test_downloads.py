@@ -10,7 +10,7 @@ from notorious.paths import DATA_DIR
 
 
 def test_cells_a_spreadsheet_would_run_are_neutralised():
-    for text in ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]:
+    for text in ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]:
         assert neutralised(text) == "'" + text
     assert neutralised("Taobao") == "Taobao"
     assert neutralised("") == ""
@@ -29,12 +29,13 @@ def test_data_downloads_neutralise_only_text_fields(tmp_path):
     path = data / "metrics.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     row = frame.index[frame["metric"].eq("share_price_change")][0]
-    frame.loc[row, "note"] = "=HYPERLINK(\"http://evil\")"
+    frame.loc[row, "note"] = '=HYPERLINK("http://evil")'
     frame.to_csv(path, index=False, lineterminator="\n")
     served = published_files(data)["metrics.csv"].decode("utf-8")
     assert "'=HYPERLINK" in served
-    assert f",{frame.loc[row, 'value']}," in served and frame.loc[row, "value"].startswith("-"), \
+    assert f",{frame.loc[row, 'value']}," in served and frame.loc[row, "value"].startswith("-"), (
         "a negative number stays a number"
+    )
 
 
 def test_downloads_are_the_data_itself_when_no_cell_needs_neutralising():

@@ -9,7 +9,8 @@ import pytest
 
 from notorious import FigureBook, agreed, glue_value, one
 from notorious import figures as figmod
-from notorious.figures import chapter_number, chart_html
+from notorious.figures import chart_html
+from notorious.pages import chapter_number
 from notorious.sphinx_ext import bundle_source
 
 SOURCES = pd.DataFrame(
@@ -20,8 +21,15 @@ SOURCES = pd.DataFrame(
         "published": ["2016-12-21", None],
     }
 )
-DATA = pd.DataFrame({"year": [2012, 2016], "value": [1, 2], "source_id": ["a-2016", "b-2012"],
-                     "quote": ["It spent 1 in 2012.", "Spending rose to 2."], "quote_en": [None, None]})
+DATA = pd.DataFrame(
+    {
+        "year": [2012, 2016],
+        "value": [1, 2],
+        "source_id": ["a-2016", "b-2012"],
+        "quote": ["It spent 1 in 2012.", "Spending rose to 2."],
+        "quote_en": [None, None],
+    }
+)
 
 
 @pytest.fixture
@@ -140,9 +148,14 @@ def test_vega_bundle_is_scoped_and_publishes_vega_embed():
 
 def test_many_sources_fold_behind_a_count_but_stay_linked(book):
     figures, _ = book
-    many = pd.DataFrame({
-        "source_id": [f"s-{i}" for i in range(8)], "title": ["T"] * 8, "publisher": ["P"] * 8, "published": [None] * 8,
-    })
+    many = pd.DataFrame(
+        {
+            "source_id": [f"s-{i}" for i in range(8)],
+            "title": ["T"] * 8,
+            "publisher": ["P"] * 8,
+            "published": [None] * 8,
+        }
+    )
     figures.sources = many.set_index("source_id")
     data = pd.DataFrame({"year": range(8), "value": range(8), "source_id": many["source_id"], "quote": "q"})
     markup = figures.show(chart(), name="many", title="T", takeaway="K", data=data, alt_text="A").html
@@ -161,8 +174,9 @@ def test_rows_without_their_quote_column_are_refused(book):
 
 def test_source_note_unfolds_each_source_s_words_for_the_rows_shown(book):
     figures, folder = book
-    data = DATA.assign(quote=["It spent 1 in 2012.", "<img src=x onerror=alert(1)>"],
-                       quote_en=[None, "In English: two"])
+    data = DATA.assign(
+        quote=["It spent 1 in 2012.", "<img src=x onerror=alert(1)>"], quote_en=[None, "In English: two"]
+    )
     markup = figures.show(chart(), name="q", title="T", takeaway="K", data=data, alt_text="A").html
     note = markup.split('<details class="nt-quotes">', 1)[1].split("</details>", 1)[0]
     assert "<summary>What the sources say (2)</summary>" in note
@@ -181,6 +195,7 @@ def test_a_quote_repeated_by_several_rows_is_shown_once(book):
 
 def test_rows_without_a_quote_add_no_empty_entry(book):
     figures, _ = book
-    markup = figures.show(chart(), name="none", title="T", takeaway="K", data=DATA.assign(quote=None),
-                          alt_text="A").html
+    markup = figures.show(
+        chart(), name="none", title="T", takeaway="K", data=DATA.assign(quote=None), alt_text="A"
+    ).html
     assert "nt-quotes" not in markup

@@ -27,25 +27,36 @@ from notorious.paths import ROOT
 
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 MARK = "ntfuzz"
-PAYLOAD = (f'={MARK}() <script>window.{MARK}=1</script><img src=x onerror="window.{MARK}=1">'
-           f'<a href="javascript:window.{MARK}=1">{MARK}-a</a> [{MARK}-md](javascript:void(0)) **{MARK}-bold**'
-           f" {{glue:text}}`{MARK}`")
+PAYLOAD = (
+    f'={MARK}() <script>window.{MARK}=1</script><img src=x onerror="window.{MARK}=1">'
+    f'<a href="javascript:window.{MARK}=1">{MARK}-a</a> [{MARK}-md](javascript:void(0)) **{MARK}-bold**'
+    f" {{glue:text}}`{MARK}`"
+)
 ROWS = 3
 # Free text the chapters match on exactly (a client, a person, an actor list they split, a claim's id) would
 # change the book's logic, not test its escaping; these carry the payload only in the tests of test_dataset.py.
-EXACT = {"lobbying": {"client", "registrant"}, "lobbying_hires": {"name", "client", "kind"},
-         "lobbying_issues": {"client"}, "events": {"actor"}, "platforms": {"operator"},
-         "listings": {"operator"}}
+EXACT = {
+    "lobbying": {"client", "registrant"},
+    "lobbying_hires": {"name", "client", "kind"},
+    "lobbying_issues": {"client"},
+    "events": {"actor"},
+    "platforms": {"operator"},
+    "listings": {"operator"},
+}
 
 
 def free_text_fields(resource: dict) -> list[dict]:
     key = resource["schema"].get("primaryKey", [])
     keys = set([key] if isinstance(key, str) else key)
     keys |= {fk["fields"] for fk in resource["schema"].get("foreignKeys", [])}
-    return [f for f in resource["schema"]["fields"]
-            if f.get("type", "string") == "string" and f["name"] not in keys
-            and not {"enum", "pattern"} & set(f.get("constraints", {}))
-            and f["name"] not in EXACT.get(resource["name"], set())]
+    return [
+        f
+        for f in resource["schema"]["fields"]
+        if f.get("type", "string") == "string"
+        and f["name"] not in keys
+        and not {"enum", "pattern"} & set(f.get("constraints", {}))
+        and f["name"] not in EXACT.get(resource["name"], set())
+    ]
 
 
 def poison(data: Path) -> int:
@@ -84,8 +95,14 @@ def poisoned_site(tmp_path_factory):
     bin_dir = Path(sys.executable).parent
     # The copy's own package (and so its own data/) must be the one imported, by the build and the kernels.
     env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "PYTHONPATH": str(copy)}
-    result = subprocess.run(["make", "-o", ".venv/.installed", f"BIN={bin_dir}", "book"], cwd=copy,
-                            capture_output=True, text=True, env=env, timeout=1500)
+    result = subprocess.run(
+        ["make", "-o", ".venv/.installed", f"BIN={bin_dir}", "book"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=1500,
+    )
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     return copy / "_build" / "html"
 
@@ -156,12 +173,19 @@ def test_no_payload_runs_in_the_browser(poisoned_site):
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            for page_path in ["intro.html", "chapters/listing-history.html", "chapters/lobbying.html",
-                              "chapters/brand-coalitions.html", "chapters/platform-metrics.html",
-                              "chapters/data-and-methods.html"]:
+            for page_path in [
+                "intro.html",
+                "chapters/listing-history.html",
+                "chapters/lobbying.html",
+                "chapters/brand-coalitions.html",
+                "chapters/platform-metrics.html",
+                "chapters/data-and-methods.html",
+            ]:
                 context = browser.new_context()
-                context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
-                                        " e => window.__csp.push(e.violatedDirective));")
+                context.add_init_script(
+                    "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                    " e => window.__csp.push(e.violatedDirective));"
+                )
                 page = context.new_page()
                 page.goto(base + page_path, wait_until="load")
                 for link in page.locator(f"a:has-text('{MARK}')").all()[:3]:

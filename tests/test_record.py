@@ -16,11 +16,26 @@ from notorious import load
 from notorious.paths import ROOT
 
 EXCEPTIONS = ROOT / "tests" / "number_exceptions.csv"
-WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
-         10: "ten", 11: "eleven", 12: "twelve", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty",
-         100: "hundred"}
-SCALES = [(1e12, ("trillion",)), (1e9, ("billion", "bn", "b")), (1e6, ("million", "mn", "m")),
-          (1e3, ("thousand", "k"))]
+WORDS = {
+    1: "one",
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+    11: "eleven",
+    12: "twelve",
+    20: "twenty",
+    30: "thirty",
+    40: "forty",
+    50: "fifty",
+    100: "hundred",
+}
+SCALES = [(1e12, ("trillion",)), (1e9, ("billion", "bn", "b")), (1e6, ("million", "mn", "m")), (1e3, ("thousand", "k"))]
 
 
 def decimals(number: float) -> list[str]:
@@ -65,8 +80,12 @@ def normalise(quote: str) -> str:
     text = re.sub(r"(?<=\d)(?:[,\s]|, (?=000\b))(?=\d{3}\b)", "", quote)
     text = re.sub(r"(?:\d+(?:\.\d+)?[兆億亿万])+", _cjk, text)
     words = {word: str(n) for n, word in WORDS.items() if n < 20}
-    return re.sub(rf"\b({'|'.join(words)})(?=\s+(?:billion|million|thousand)\b)",
-                  lambda m: words[m.group(1).lower()], text, flags=re.I)
+    return re.sub(
+        rf"\b({'|'.join(words)})(?=\s+(?:billion|million|thousand)\b)",
+        lambda m: words[m.group(1).lower()],
+        text,
+        flags=re.I,
+    )
 
 
 def states(quote: str, value: float) -> bool:
@@ -94,31 +113,51 @@ def numeric_rows():
                     yield table, ident, column, float(row[column]), str(row["quote"])
 
 
-@pytest.mark.parametrize(("quote", "value"), [
-    ("spending $461,000 in 2012", 461000), ("it spent $461k", 461000), ("more than 380 million listings", 380e6),
-    ("goods worth 1.43 billion yuan", 1.43e9), ("only 37.25% were genuine", 37.25), ("涉案金额4.3亿元", 4.3e8),
-    ("a total of $3.16 million", 3160000), ("Three publications", 3), ("GMVは3兆920億元", 3.092e12),
-    ("scanned nearly two billion products", 2e9), ("RMB3 trillion in annual GMV", 3e12),
-    ("It spent double that, $3.6-million, on lobbying", 3.6e6), ("more than 18, 000 brands", 18000),
-    ("only 0.0116 percent", 0.0116), ("By the end of 2018, 121 brands", 121),
-])
+@pytest.mark.parametrize(
+    ("quote", "value"),
+    [
+        ("spending $461,000 in 2012", 461000),
+        ("it spent $461k", 461000),
+        ("more than 380 million listings", 380e6),
+        ("goods worth 1.43 billion yuan", 1.43e9),
+        ("only 37.25% were genuine", 37.25),
+        ("涉案金额4.3亿元", 4.3e8),
+        ("a total of $3.16 million", 3160000),
+        ("Three publications", 3),
+        ("GMVは3兆920億元", 3.092e12),
+        ("scanned nearly two billion products", 2e9),
+        ("RMB3 trillion in annual GMV", 3e12),
+        ("It spent double that, $3.6-million, on lobbying", 3.6e6),
+        ("more than 18, 000 brands", 18000),
+        ("only 0.0116 percent", 0.0116),
+        ("By the end of 2018, 121 brands", 121),
+    ],
+)
 def test_number_forms_are_recognised(quote, value):
     assert states(quote, value)
 
 
-@pytest.mark.parametrize(("quote", "value"), [
-    ("spending $461,000 in 2012", 46100), ("more than 380 million listings", 38e6), ("only 37.25% genuine", 37.2),
-    ("in 2016 it removed", 16), ("$3.16 million", 3.16),
-])
+@pytest.mark.parametrize(
+    ("quote", "value"),
+    [
+        ("spending $461,000 in 2012", 46100),
+        ("more than 380 million listings", 38e6),
+        ("only 37.25% genuine", 37.2),
+        ("in 2016 it removed", 16),
+        ("$3.16 million", 3.16),
+    ],
+)
 def test_other_numbers_are_not_mistaken_for_the_value(quote, value):
     assert not states(quote, value)
 
 
 def test_every_numeric_row_quotes_its_number():
     allowed = exceptions()
-    missing = [f"{table} [{ident}] {column}={value:g}: {quote[:90]!r}"
-               for table, ident, column, value, quote in numeric_rows()
-               if not states(quote, value) and (table, ident) not in allowed]
+    missing = [
+        f"{table} [{ident}] {column}={value:g}: {quote[:90]!r}"
+        for table, ident, column, value, quote in numeric_rows()
+        if not states(quote, value) and (table, ident) not in allowed
+    ]
     assert not missing, f"{len(missing)} rows whose quote does not state their number:\n" + "\n".join(missing)
 
 
@@ -155,8 +194,10 @@ def test_no_silent_disagreement_between_measures():
     disputed = filled[filled.groupby(key)["value"].transform("nunique") > 1]
     section = disagreements_section()
     silent = disputed[[f"`{sid}`" not in section for sid in disputed["source_id"]]]
-    assert silent.empty, ("measures with different values whose sources data/README.md does not name under "
-                          "'Where sources disagree':\n" + silent[key + ["value", "source_id"]].to_string())
+    assert silent.empty, (
+        "measures with different values whose sources data/README.md does not name under "
+        "'Where sources disagree':\n" + silent[key + ["value", "source_id"]].to_string()
+    )
 
 
 def test_exceptions_file_names_real_tables():

@@ -14,22 +14,28 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
-import yaml
 from playwright.sync_api import sync_playwright
 
+from notorious.pages import documents
 from notorious.paths import ROOT
 
 SITE = ROOT / "_build" / "html"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 # Flags that keep Chromium from reaching out on its own (updates, sync, field trials).
-QUIET = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-default-apps"]
+QUIET = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+]
 
 
 def pages() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    docs = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    return [f"{doc}.html" for doc in docs]
+    return [f"{doc}.html" for doc in documents()]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -267,8 +273,9 @@ def test_published_dictionary_matches_the_schema(visits):
     schema = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     page = visits["chapters/data-and-methods.html"].page
     built = page.eval_on_selector_all(
-        "section.nt-resource", "els => els.map(s => [s.id, [...s.querySelectorAll('tbody tr td:first-child')]"
-        ".map(td => td.textContent)])")
+        "section.nt-resource",
+        "els => els.map(s => [s.id, [...s.querySelectorAll('tbody tr td:first-child')].map(td => td.textContent)])",
+    )
     expected = [[f"table-{r['name']}", [f["name"] for f in r["schema"]["fields"]]] for r in schema["resources"]]
     assert built == expected
 
@@ -310,8 +317,9 @@ def test_every_figure_download_carries_the_quotes(visits):
     import urllib.request
 
     for path in pages()[1:5]:
-        for href in visits[path].page.eval_on_selector_all("figure a[download][href$='.csv']",
-                                                            "els => els.map(e => e.href)"):
+        for href in visits[path].page.eval_on_selector_all(
+            "figure a[download][href$='.csv']", "els => els.map(e => e.href)"
+        ):
             header = next(csv.reader(io.StringIO(urllib.request.urlopen(href).read().decode("utf-8"))))
             assert "quote" in header, f"{href} lacks the quote column"
 
@@ -340,8 +348,10 @@ def test_every_page_carries_a_strict_content_security_policy(path):
 @pytest.mark.parametrize("path", CSP_PAGES)
 def test_pages_run_under_their_policy_without_a_violation(browser, server, path):
     context = browser.new_context(viewport={"width": 1200, "height": 900})
-    context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
-                            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+    context.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
     page = context.new_page()
     errors = []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))

@@ -121,14 +121,22 @@ def test_make_book_reports_every_failing_notebook_and_publishes_nothing(tmp_path
     for chapter in ["chapters/lobbying.md", "chapters/brand-coalitions.md"]:
         path = copy / chapter
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("ds = nt.load()", f"ds = nt.load()\nraise RuntimeError('boom: {chapter}')", 1),
-                        encoding="utf-8")
+        path.write_text(
+            text.replace("ds = nt.load()", f"ds = nt.load()\nraise RuntimeError('boom: {chapter}')", 1),
+            encoding="utf-8",
+        )
     (copy / "_build" / "html").mkdir(parents=True)
     (copy / "_build" / "html" / "intro.html").write_text("an older site")
     bin_dir = Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"}
-    result = subprocess.run(["make", "-o", ".venv/.installed", "BIN=" + str(bin_dir), "book"], cwd=copy,
-                            capture_output=True, text=True, env=env, timeout=900)
+    result = subprocess.run(
+        ["make", "-o", ".venv/.installed", "BIN=" + str(bin_dir), "book"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "boom: chapters/lobbying.md" in output and "boom: chapters/brand-coalitions.md" in output

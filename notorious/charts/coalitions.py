@@ -122,11 +122,15 @@ def timeline_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerChart:
     first, last = rows["when"].min(), max(rows["when"].max(), marks["date"].max())
     # Room on the right for the last decision's label, which the shared helper prints right of its rule.
     domain = [f"{first.year - 1}-07-01", f"{last.year + 2}-06-30"]
-    x = alt.X("when:T", title="Date",
-              axis=alt.Axis(format="%Y", tickCount="year"), scale=alt.Scale(domain=domain))
-    y = alt.Y("row:N", sort=order, title=None,
-              axis=alt.Axis(labelColor=alt.ExprRef(f"datum.value == '{ALIBABA_NAME}' ? '{ALIBABA}' : '{INK}'"),
-                            labelLimit=130))
+    x = alt.X("when:T", title="Date", axis=alt.Axis(format="%Y", tickCount="year"), scale=alt.Scale(domain=domain))
+    y = alt.Y(
+        "row:N",
+        sort=order,
+        title=None,
+        axis=alt.Axis(
+            labelColor=alt.ExprRef(f"datum.value == '{ALIBABA_NAME}' ? '{ALIBABA}' : '{INK}'"), labelLimit=130
+        ),
+    )
     tooltip = [
         alt.Tooltip("date:N", title="Date"),
         alt.Tooltip("date_precision:N", title="Known to the"),
@@ -138,23 +142,38 @@ def timeline_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerChart:
     ]
     conflicts = rows.dropna(subset=["conflict"])
     spans = conflicts.groupby(["conflict", "row"], as_index=False).agg(start=("when", "min"), end=("when", "max"))
-    link = alt.Chart(spans).mark_rule(color=INK, strokeWidth=2, opacity=0.7).encode(
-        x="start:T", x2="end:T", y=alt.Y("row:N", sort=order))
-    ring = alt.Chart(conflicts).mark_point(shape="circle", size=360, filled=False, color=INK, strokeWidth=1.2,
-                                           strokeDash=[2, 2]).encode(x=x, y=y, tooltip=tooltip)
-    points = alt.Chart(rows).mark_point(filled=True, size=80, opacity=0.9, stroke="#FFFFFF", strokeWidth=0.6).encode(
-        x=x, y=y,
-        color=alt.Color("kind_label:N", title="Event",
-                        scale=alt.Scale(domain=[KIND_LABELS[k] for k in KIND_COLOURS],
-                                        range=list(KIND_COLOURS.values())),
-                        legend=alt.Legend(columns=1)),
-        shape=alt.Shape("date_precision:N", title="Date known to the",
-                        scale=alt.Scale(domain=list(PRECISION_SHAPES), range=list(PRECISION_SHAPES.values())),
-                        legend=alt.Legend(orient="top", direction="horizontal", columns=3)),
-        tooltip=tooltip,
+    link = (
+        alt.Chart(spans)
+        .mark_rule(color=INK, strokeWidth=2, opacity=0.7)
+        .encode(x="start:T", x2="end:T", y=alt.Y("row:N", sort=order))
     )
-    return alt.layer(decision_rules(marks, label_y=-2), link, ring, points).properties(
-        height=24 * len(order) + 40)
+    ring = (
+        alt.Chart(conflicts)
+        .mark_point(shape="circle", size=360, filled=False, color=INK, strokeWidth=1.2, strokeDash=[2, 2])
+        .encode(x=x, y=y, tooltip=tooltip)
+    )
+    points = (
+        alt.Chart(rows)
+        .mark_point(filled=True, size=80, opacity=0.9, stroke="#FFFFFF", strokeWidth=0.6)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color(
+                "kind_label:N",
+                title="Event",
+                scale=alt.Scale(domain=[KIND_LABELS[k] for k in KIND_COLOURS], range=list(KIND_COLOURS.values())),
+                legend=alt.Legend(columns=1),
+            ),
+            shape=alt.Shape(
+                "date_precision:N",
+                title="Date known to the",
+                scale=alt.Scale(domain=list(PRECISION_SHAPES), range=list(PRECISION_SHAPES.values())),
+                legend=alt.Legend(orient="top", direction="horizontal", columns=3),
+            ),
+            tooltip=tooltip,
+        )
+    )
+    return alt.layer(decision_rules(marks, label_y=-2), link, ring, points).properties(height=24 * len(order) + 40)
 
 
 def timeline_summary(rows: pd.DataFrame) -> str:
@@ -162,12 +181,15 @@ def timeline_summary(rows: pd.DataFrame) -> str:
     parts = []
     for party in row_order(rows):
         mine = rows[rows["row"] == party]
-        steps = "; ".join(f"{r.date} {r.event_type}" + (" (date disputed)" if pd.notna(r.conflict) else "")
-                          for r in mine.itertuples())
+        steps = "; ".join(
+            f"{r.date} {r.event_type}" + (" (date disputed)" if pd.notna(r.conflict) else "") for r in mine.itertuples()
+        )
         parts.append(f"{party}: {steps}.")
     n_pairs = rows["conflict"].nunique()
-    return (f"Timeline of {len(rows)} dated events, one row per party. {n_pairs} events have two conflicting dates "
-            "from different sources, both drawn and linked. " + " ".join(parts))
+    return (
+        f"Timeline of {len(rows)} dated events, one row per party. {n_pairs} events have two conflicting dates "
+        "from different sources, both drawn and linked. " + " ".join(parts)
+    )
 
 
 def stances(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -186,23 +208,38 @@ def stances(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             continue
         for party in parties(r.actor):
             if party != ALIBABA_NAME:
-                records.append({"party": party, "kind": kind, "date": r.date, "event_type": r.event_type,
-                                "event_id": r.event_id, "event": CONFLICT.sub(r"\g<base>", r.event_id),
-                                "source_id": r.source_id, "quote": r.quote, "quote_en": r.quote_en})
+                records.append(
+                    {
+                        "party": party,
+                        "kind": kind,
+                        "date": r.date,
+                        "event_type": r.event_type,
+                        "event_id": r.event_id,
+                        "event": CONFLICT.sub(r"\g<base>", r.event_id),
+                        "source_id": r.source_id,
+                        "quote": r.quote,
+                        "quote_en": r.quote_en,
+                    }
+                )
     long = pd.DataFrame(records)
     counted = long.drop_duplicates(subset=["party", "event"])
     out = []
     for party, rows in counted.groupby("party", sort=False):
         kinds = set(rows["kind"])
         group = "both" if len(kinds) == 2 else kinds.pop()
-        out.append({
-            "party": party, "group": group, "group_label": STANCE_GROUPS[group],
-            "pressed": int((rows["kind"] == "pressed").sum()),
-            "cooperated": int((rows["kind"] == "cooperated").sum()),
-            "first": rows["date"].min(), "last": rows["date"].max(),
-            "event_types": ", ".join(sorted(set(rows["event_type"]))),
-            "event_ids": ", ".join(long.loc[long["party"] == party, "event_id"]),
-        })
+        out.append(
+            {
+                "party": party,
+                "group": group,
+                "group_label": STANCE_GROUPS[group],
+                "pressed": int((rows["kind"] == "pressed").sum()),
+                "cooperated": int((rows["kind"] == "cooperated").sum()),
+                "first": rows["date"].min(),
+                "last": rows["date"].max(),
+                "event_types": ", ".join(sorted(set(rows["event_type"]))),
+                "event_ids": ", ".join(long.loc[long["party"] == party, "event_id"]),
+            }
+        )
     table = pd.DataFrame(out)
     table["group_rank"] = table["group"].map({g: i for i, g in enumerate(STANCE_GROUPS)})
     table = table.sort_values(["group_rank", "first"]).drop(columns="group_rank").reset_index(drop=True)
@@ -211,25 +248,37 @@ def stances(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def stance_chart(table: pd.DataFrame) -> alt.VConcatChart:
     """Each party's counted events, pressure on the left and cooperation on the right, grouped by stance."""
-    long = table.melt(id_vars=["party", "group", "group_label", "event_types"], value_vars=["pressed", "cooperated"],
-                      var_name="kind", value_name="events")
+    long = table.melt(
+        id_vars=["party", "group", "group_label", "event_types"],
+        value_vars=["pressed", "cooperated"],
+        var_name="kind",
+        value_name="events",
+    )
     long = long[long["events"] > 0]
     long["kind_label"] = long["kind"].map(KIND_LABELS)
     order = list(table["party"])
     kinds = [KIND_LABELS["pressed"], KIND_LABELS["cooperated"]]
     most = int(long["events"].max())
     colours = alt.Scale(domain=["pressed", "cooperated"], range=[KIND_COLOURS["pressed"], KIND_COLOURS["cooperated"]])
-    tooltip = [alt.Tooltip("party:N", title="Party"), alt.Tooltip("group_label:N", title="Stance"),
-               alt.Tooltip("kind_label:N", title="Kind"), alt.Tooltip("events:Q", title="Events"),
-               alt.Tooltip("event_types:N", title="Event types")]
+    tooltip = [
+        alt.Tooltip("party:N", title="Party"),
+        alt.Tooltip("group_label:N", title="Stance"),
+        alt.Tooltip("kind_label:N", title="Kind"),
+        alt.Tooltip("events:Q", title="Events"),
+        alt.Tooltip("event_types:N", title="Event types"),
+    ]
     panels = []
     for group, label in STANCE_GROUPS.items():
         data = long[long["group"] == group]
         if data.empty:
             continue
         base = alt.Chart(data, title=alt.Title(label, fontSize=12, anchor="start")).encode(
-            x=alt.X("kind_label:N", title=None, scale=alt.Scale(domain=kinds),
-                    axis=alt.Axis(orient="top", labelAngle=0, labelLimit=200) if not panels else None),
+            x=alt.X(
+                "kind_label:N",
+                title=None,
+                scale=alt.Scale(domain=kinds),
+                axis=alt.Axis(orient="top", labelAngle=0, labelLimit=200) if not panels else None,
+            ),
             y=alt.Y("party:N", sort=order, title=None),
             tooltip=tooltip,
         )
@@ -295,27 +344,49 @@ def growth_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.VConcatChart:
     series_order = list(dict.fromkeys(GROWTH_SERIES.values()))
     for i, series in enumerate(s for s in series_order if s in set(rows["series"])):
         data = rows[rows["series"] == series]
-        x = alt.X("mid:T", title="Date of the count" if i == len(series_order) - 1 else None,
-                  scale=alt.Scale(domain=domain), axis=alt.Axis(format="%Y", tickCount="year"))
-        y = alt.Y("value:Q", title="Count", scale=alt.Scale(zero=True, nice=True),
-                  axis=alt.Axis(format="~s", tickCount=3))
-        tooltip = [alt.Tooltip("series:N", title="Series"),
-                   alt.Tooltip("shown:N", title="Count (as the source puts it)"),
-                   alt.Tooltip("counted:N", title="Counted"), alt.Tooltip("as_of:N", title="As of"),
-                   alt.Tooltip("metric:N", title="Metric"), alt.Tooltip("note:N", title="Note"),
-                   alt.Tooltip("source_id:N", title="Source")]
-        span = alt.Chart(data).mark_rule(color=ALIBABA, strokeWidth=3, opacity=0.45).encode(
-            x="start:T", x2="end:T", y="value:Q", tooltip=tooltip)
-        points = alt.Chart(data).mark_point(filled=True, size=70, color=ALIBABA, opacity=0.9).encode(
-            x=x, y=y,
-            shape=alt.Shape("precision:N", title="Count dated to the",
-                            scale=alt.Scale(domain=list(PRECISION_SHAPES), range=list(PRECISION_SHAPES.values())),
-                            legend=alt.Legend(orient="bottom")),
-            tooltip=tooltip)
+        x = alt.X(
+            "mid:T",
+            title="Date of the count" if i == len(series_order) - 1 else None,
+            scale=alt.Scale(domain=domain),
+            axis=alt.Axis(format="%Y", tickCount="year"),
+        )
+        y = alt.Y(
+            "value:Q", title="Count", scale=alt.Scale(zero=True, nice=True), axis=alt.Axis(format="~s", tickCount=3)
+        )
+        tooltip = [
+            alt.Tooltip("series:N", title="Series"),
+            alt.Tooltip("shown:N", title="Count (as the source puts it)"),
+            alt.Tooltip("counted:N", title="Counted"),
+            alt.Tooltip("as_of:N", title="As of"),
+            alt.Tooltip("metric:N", title="Metric"),
+            alt.Tooltip("note:N", title="Note"),
+            alt.Tooltip("source_id:N", title="Source"),
+        ]
+        span = (
+            alt.Chart(data)
+            .mark_rule(color=ALIBABA, strokeWidth=3, opacity=0.45)
+            .encode(x="start:T", x2="end:T", y="value:Q", tooltip=tooltip)
+        )
+        points = (
+            alt.Chart(data)
+            .mark_point(filled=True, size=70, color=ALIBABA, opacity=0.9)
+            .encode(
+                x=x,
+                y=y,
+                shape=alt.Shape(
+                    "precision:N",
+                    title="Count dated to the",
+                    scale=alt.Scale(domain=list(PRECISION_SHAPES), range=list(PRECISION_SHAPES.values())),
+                    legend=alt.Legend(orient="bottom"),
+                ),
+                tooltip=tooltip,
+            )
+        )
         layers = [span, points]
         if len(shown_marks):
-            layers.insert(0, alt.Chart(shown_marks).mark_rule(strokeDash=[4, 3], color=INK, opacity=0.4).encode(
-                x="date:T"))
+            layers.insert(
+                0, alt.Chart(shown_marks).mark_rule(strokeDash=[4, 3], color=INK, opacity=0.4).encode(x="date:T")
+            )
         panels.append(alt.layer(*layers).properties(width=520, height=90, title=alt.Title(series, fontSize=12)))
     return alt.vconcat(*panels, spacing=12).resolve_scale(shape="shared")
 

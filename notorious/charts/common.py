@@ -41,8 +41,14 @@ def decisions(listings: pd.DataFrame, reviews: pd.DataFrame, platform: str = "Ta
     for row in rows.itertuples():
         if row.status == "removed" or (row.status == "listed" and previous != "listed"):
             verb = "Removed" if row.status == "removed" else ("Re-listed" if was_removed else "Listed")
-            out.append({"date": row.released, "label": f"{verb} {row.released:%b %Y}",
-                        "report_id": row.report_id, "source_id": row.source_id})
+            out.append(
+                {
+                    "date": row.released,
+                    "label": f"{verb} {row.released:%b %Y}",
+                    "report_id": row.report_id,
+                    "source_id": row.source_id,
+                }
+            )
         was_removed |= row.status == "removed"
         previous = row.status
     return pd.DataFrame(out, columns=["date", "label", "report_id", "source_id"])

@@ -8,8 +8,13 @@ import pandas as pd
 from ..theme import ALIBABA, INK, OTHER, STATUS_LABELS, status_legend, status_scale
 from .common import ALIBABA_GROUP, decision_rules, drawn_at
 
-STATUS_SHAPES = {"listed": "circle", "named": "diamond", "warned": "triangle-up", "removed": "cross",
-                 "not_listed": "square"}
+STATUS_SHAPES = {
+    "listed": "circle",
+    "named": "diamond",
+    "warned": "triangle-up",
+    "removed": "cross",
+    "not_listed": "square",
+}
 
 
 def platform_statuses(listings: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataFrame:
@@ -33,13 +38,21 @@ def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerCha
         alt.Chart(drawn)
         .mark_point(size=110, filled=True, opacity=1)
         .encode(
-            x=alt.X("released:T", title="Report release date", scale=alt.Scale(padding=12),
-                    axis=alt.Axis(format="%Y", tickCount="year")),
-            y=alt.Y("platform:N", sort=order, title=None,
-                    axis=alt.Axis(labelColor=label_colour, labelFontWeight="bold")),
+            x=alt.X(
+                "released:T",
+                title="Report release date",
+                scale=alt.Scale(padding=12),
+                axis=alt.Axis(format="%Y", tickCount="year"),
+            ),
+            y=alt.Y(
+                "platform:N", sort=order, title=None, axis=alt.Axis(labelColor=label_colour, labelFontWeight="bold")
+            ),
             color=alt.Color("status:N", scale=status_scale(), legend=status_legend()),
-            shape=alt.Shape("status:N", scale=alt.Scale(domain=list(STATUS_SHAPES), range=list(STATUS_SHAPES.values())),
-                            legend=status_legend()),
+            shape=alt.Shape(
+                "status:N",
+                scale=alt.Scale(domain=list(STATUS_SHAPES), range=list(STATUS_SHAPES.values())),
+                legend=status_legend(),
+            ),
             tooltip=[
                 alt.Tooltip("platform:N", title="Platform"),
                 alt.Tooltip("operator:N", title="Operator"),
@@ -56,8 +69,12 @@ def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerCha
 def list_sizes(reviews: pd.DataFrame) -> pd.DataFrame:
     """The list's size per stand-alone review, long: one row per review and kind; unknown sizes kept as NA."""
     rows = reviews[reviews["report_type"] == "out_of_cycle_review"]
-    long = rows.melt(id_vars=["report_id", "covers_year", "released", "source_id", "quote", "quote_en"],
-                     value_vars=["online_markets", "physical_markets"], var_name="kind", value_name="markets")
+    long = rows.melt(
+        id_vars=["report_id", "covers_year", "released", "source_id", "quote", "quote_en"],
+        value_vars=["online_markets", "physical_markets"],
+        var_name="kind",
+        value_name="markets",
+    )
     long["kind"] = long["kind"].map({"online_markets": "Online", "physical_markets": "Physical"})
     long["known"] = long["markets"].notna()
     return long.sort_values(["covers_year", "kind"]).reset_index(drop=True)
@@ -72,21 +89,31 @@ def list_size_chart(sizes: pd.DataFrame) -> alt.LayerChart:
         alt.Chart(sizes[sizes["known"]])
         .mark_bar()
         .encode(
-            x=x, xOffset=offset,
+            x=x,
+            xOffset=offset,
             y=alt.Y("markets:Q", title="Markets on the list"),
             color=alt.Color("kind:N", scale=kinds, title="Markets"),
-            tooltip=[alt.Tooltip("report_id:N", title="Review"), alt.Tooltip("kind:N", title="Kind"),
-                     alt.Tooltip("markets:Q", title="Markets"), alt.Tooltip("source_id:N", title="Source")],
+            tooltip=[
+                alt.Tooltip("report_id:N", title="Review"),
+                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("markets:Q", title="Markets"),
+                alt.Tooltip("source_id:N", title="Source"),
+            ],
         )
     )
     unknown = (
         alt.Chart(sizes[~sizes["known"]])
         .mark_point(shape="circle", filled=False, size=60, strokeWidth=1.5)
         .encode(
-            x=x, xOffset=offset, y=alt.datum(0),
+            x=x,
+            xOffset=offset,
+            y=alt.datum(0),
             color=alt.Color("kind:N", scale=kinds, title="Markets"),
-            tooltip=[alt.Tooltip("report_id:N", title="Review"), alt.Tooltip("kind:N", title="Kind"),
-                     alt.Tooltip("known:N", title="Size stated by a source")],
+            tooltip=[
+                alt.Tooltip("report_id:N", title="Review"),
+                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("known:N", title="Size stated by a source"),
+            ],
         )
     )
     return alt.layer(bars, unknown).properties(height=260)
@@ -102,11 +129,17 @@ def events_strip(events: pd.DataFrame, start: str, end: str) -> alt.Chart:
         .encode(
             x=alt.X("when:T", title=None, axis=alt.Axis(format="%b %Y")),
             y=alt.Y("actor:N", title=None, sort=alt.EncodingSortField("when", op="min")),
-            shape=alt.Shape("date_precision:N", title="Date known to the",
-                            scale=alt.Scale(domain=["day", "month", "year"],
-                                            range=["circle", "square", "triangle-up"])),
-            tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("actor:N", title="Who"),
-                     alt.Tooltip("summary:N", title="What"), alt.Tooltip("source_id:N", title="Source")],
+            shape=alt.Shape(
+                "date_precision:N",
+                title="Date known to the",
+                scale=alt.Scale(domain=["day", "month", "year"], range=["circle", "square", "triangle-up"]),
+            ),
+            tooltip=[
+                alt.Tooltip("date:N", title="Date"),
+                alt.Tooltip("actor:N", title="Who"),
+                alt.Tooltip("summary:N", title="What"),
+                alt.Tooltip("source_id:N", title="Source"),
+            ],
         )
         .properties(height=24 * rows["actor"].nunique() + 40)
     )

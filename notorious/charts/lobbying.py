@@ -15,8 +15,14 @@ from ..words import qualified
 from .common import ALIBABA_GROUP, decision_rules, drawn_at
 
 PERIOD_MONTHS = {"year": (1, 12), "H1": (1, 6), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
-PERIOD_LABELS = {"year": "Full year", "H1": "First half only", "Q1": "Q1 only", "Q2": "Q2 only",
-                 "Q3": "Q3 only", "Q4": "Q4 only"}
+PERIOD_LABELS = {
+    "year": "Full year",
+    "H1": "First half only",
+    "Q1": "Q1 only",
+    "Q2": "Q2 only",
+    "Q3": "Q3 only",
+    "Q4": "Q4 only",
+}
 CLIENT_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-right"]
 
 
@@ -54,11 +60,16 @@ def missing_years(spend: pd.DataFrame) -> pd.DataFrame:
     full = set(spend.loc[spend["period"].eq("year"), "year"].astype(int))
     part = set(spend.loc[~spend["period"].eq("year"), "year"].astype(int))
     years = range(int(spend["year"].min()), int(spend["year"].max()) + 1)
-    rows = [{"year": y,
-             "start": pd.Timestamp(year=y, month=1, day=1),
-             "end": pd.Timestamp(year=y, month=12, day=31),
-             "what": "only a part-year figure found" if y in part else "no figure found"}
-            for y in years if y not in full]
+    rows = [
+        {
+            "year": y,
+            "start": pd.Timestamp(year=y, month=1, day=1),
+            "end": pd.Timestamp(year=y, month=12, day=31),
+            "what": "only a part-year figure found" if y in part else "no figure found",
+        }
+        for y in years
+        if y not in full
+    ]
     return pd.DataFrame(rows, columns=["year", "start", "end", "what"])
 
 
@@ -68,8 +79,15 @@ def disputed_years(spend: pd.DataFrame) -> pd.DataFrame:
     out = []
     for year, rows in full.groupby("year"):
         if rows["amount_usd"].nunique() > 1:
-            out.append({"year": int(year), "n_sources": len(rows), "low": rows["amount_usd"].min(),
-                        "mid": rows["mid"].iloc[0], "label": f"{len(rows)} sources differ"})
+            out.append(
+                {
+                    "year": int(year),
+                    "n_sources": len(rows),
+                    "low": rows["amount_usd"].min(),
+                    "mid": rows["mid"].iloc[0],
+                    "label": f"{len(rows)} sources differ",
+                }
+            )
     return pd.DataFrame(out, columns=["year", "n_sources", "low", "mid", "label"])
 
 
@@ -97,40 +115,57 @@ def spend_chart(spend: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) 
     gaps = missing_years(spend)
     disputed = disputed_years(spend)
     top = float(spend["amount_usd"].max()) * 1.22
-    y = alt.Y("amount_usd:Q", title="Reported spend (US$)", scale=alt.Scale(domain=[0, top], nice=False),
-              axis=alt.Axis(format="$~s"))
+    y = alt.Y(
+        "amount_usd:Q",
+        title="Reported spend (US$)",
+        scale=alt.Scale(domain=[0, top], nice=False),
+        axis=alt.Axis(format="$~s"),
+    )
     x = time_axis()
-    tooltip = [alt.Tooltip("year:O", title="Year"), alt.Tooltip("period_label:N", title="Period"),
-               alt.Tooltip("amount_text:N", title="Reported"), alt.Tooltip("publisher:N", title="Source"),
-               alt.Tooltip("source_id:N", title="Source id")]
+    tooltip = [
+        alt.Tooltip("year:O", title="Year"),
+        alt.Tooltip("period_label:N", title="Period"),
+        alt.Tooltip("amount_text:N", title="Reported"),
+        alt.Tooltip("publisher:N", title="Source"),
+        alt.Tooltip("source_id:N", title="Source id"),
+    ]
     band = (
         alt.Chart(gaps)
         .mark_rect(color=MISSING, opacity=0.35)
-        .encode(x=x, x2="end:T",
-                tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("what:N", title="Full year")])
+        .encode(
+            x=x, x2="end:T", tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("what:N", title="Full year")]
+        )
     )
     band_text = (
         alt.Chart(gaps)
         .mark_text(angle=270, align="right", baseline="middle", dy=0, fontSize=10, color=INK, opacity=0.8)
-        .transform_calculate(mid="datetime(year(datum.start), 6, 30)",
-                             short="datum.what == 'no figure found' ? 'no figure found' : 'no full-year figure'")
+        .transform_calculate(
+            mid="datetime(year(datum.start), 6, 30)",
+            short="datum.what == 'no figure found' ? 'no figure found' : 'no full-year figure'",
+        )
         .encode(x=time_axis("mid"), y=alt.value(24), text="short:N")
     )
     period_style = alt.Scale(domain=list(PERIOD_LABELS.values())[:2], range=[[1, 0], [4, 3]])
     spans = (
         alt.Chart(spend)
         .mark_rule(strokeWidth=3, color=ALIBABA)
-        .encode(x=x, x2="end:T", y=y,
-                strokeDash=alt.StrokeDash("period_label:N", scale=period_style,
-                                                                    title="Figure covers"),
-                tooltip=tooltip)
+        .encode(
+            x=x,
+            x2="end:T",
+            y=y,
+            strokeDash=alt.StrokeDash("period_label:N", scale=period_style, title="Figure covers"),
+            tooltip=tooltip,
+        )
     )
     dots = (
         alt.Chart(spend)
         .mark_point(size=70, strokeWidth=2, color=ALIBABA)
-        .encode(x=time_axis("mid"), y=y,
-                fill=alt.condition("datum.period == 'year'", alt.value(ALIBABA), alt.value("#FFFFFF")),
-                tooltip=tooltip)
+        .encode(
+            x=time_axis("mid"),
+            y=y,
+            fill=alt.condition("datum.period == 'year'", alt.value(ALIBABA), alt.value("#FFFFFF")),
+            tooltip=tooltip,
+        )
     )
     layers = [extent(start, end), band, band_text, decision_rules(marks, label_y=0), spans, dots]
     if len(disputed):
@@ -146,13 +181,18 @@ def spend_summary(spend: pd.DataFrame) -> str:
     """Text alternative for the spend chart, written from the data."""
     parts = []
     for year, rows in spend.groupby("year"):
-        values = "; ".join(f"{r.amount_text} ({r.publisher}{', first half only' if r.period != 'year' else ''})"
-                           for r in rows.itertuples())
+        values = "; ".join(
+            f"{r.amount_text} ({r.publisher}{', first half only' if r.period != 'year' else ''})"
+            for r in rows.itertuples()
+        )
         parts.append(f"{year}: {values}")
     gaps = missing_years(spend)
     none = ", ".join(str(y) for y in gaps.loc[gaps["what"].eq("no figure found"), "year"])
-    return ("Alibaba's reported US federal lobbying spend by year, with USTR's Taobao decisions marked. "
-            + ". ".join(parts) + f". No figure was found for {none}.")
+    return (
+        "Alibaba's reported US federal lobbying spend by year, with USTR's Taobao decisions marked. "
+        + ". ".join(parts)
+        + f". No figure was found for {none}."
+    )
 
 
 def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
@@ -162,29 +202,43 @@ def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: st
     rows["drawn"] = drawn_at(rows["started"].fillna(start[:4]))
     rows["who"] = rows["name"]
     rows["role"] = rows["former_government_role"].fillna("none reported")
-    rows["ex_official"] = rows["former_government_role"].notna().map(
-        {True: "Former official", False: "No government role reported"})
+    rows["ex_official"] = (
+        rows["former_government_role"].notna().map({True: "Former official", False: "No government role reported"})
+    )
     rows["started_text"] = rows["started"].fillna("not found")
-    order = rows.assign(key=rows["drawn"].where(rows["known"], pd.Timestamp(end)))\
-        .sort_values(["key", "name"])["who"].tolist()
+    order = (
+        rows.assign(key=rows["drawn"].where(rows["known"], pd.Timestamp(end)))
+        .sort_values(["key", "name"])["who"]
+        .tolist()
+    )
     y = alt.Y("who:N", sort=order, title=None, axis=alt.Axis(labelLimit=130))
     title = "Reported start"
-    tooltip = [alt.Tooltip("name:N", title="Who"), alt.Tooltip("kind:N", title="Firm or person"),
-               alt.Tooltip("started_text:N", title="Started"),
-               alt.Tooltip("employer:N", title="Through"), alt.Tooltip("role:N", title="Former government role"),
-               alt.Tooltip("source_id:N", title="Source")]
+    tooltip = [
+        alt.Tooltip("name:N", title="Who"),
+        alt.Tooltip("kind:N", title="Firm or person"),
+        alt.Tooltip("started_text:N", title="Started"),
+        alt.Tooltip("employer:N", title="Through"),
+        alt.Tooltip("role:N", title="Former government role"),
+        alt.Tooltip("source_id:N", title="Source"),
+    ]
     known = (
         alt.Chart(rows[rows["known"]])
         .mark_point(size=110, filled=True, opacity=1)
         .encode(
             x=time_axis("drawn", title),
             y=y,
-            color=alt.Color("ex_official:N", title=None, legend=alt.Legend(labelLimit=170, columns=1),
-                            scale=alt.Scale(domain=["Former official", "No government role reported"],
-                                            range=[ALIBABA, OTHER])),
-            shape=alt.Shape("ex_official:N", title=None, legend=alt.Legend(labelLimit=170, columns=1),
-                            scale=alt.Scale(domain=["Former official", "No government role reported"],
-                                            range=["diamond", "circle"])),
+            color=alt.Color(
+                "ex_official:N",
+                title=None,
+                legend=alt.Legend(labelLimit=170, columns=1),
+                scale=alt.Scale(domain=["Former official", "No government role reported"], range=[ALIBABA, OTHER]),
+            ),
+            shape=alt.Shape(
+                "ex_official:N",
+                title=None,
+                legend=alt.Legend(labelLimit=170, columns=1),
+                scale=alt.Scale(domain=["Former official", "No government role reported"], range=["diamond", "circle"]),
+            ),
             tooltip=tooltip,
         )
     )
@@ -229,16 +283,32 @@ def peers_chart(rows: pd.DataFrame) -> alt.Chart:
         alt.Chart(rows)
         .mark_point(size=80, filled=True, opacity=0.85)
         .encode(
-            x=alt.X("when:T", title="Year", scale=alt.Scale(padding=12),
-                    axis=alt.Axis(format="%Y", tickCount="year", labelOverlap="greedy", labelSeparation=6)),
+            x=alt.X(
+                "when:T",
+                title="Year",
+                scale=alt.Scale(padding=12),
+                axis=alt.Axis(format="%Y", tickCount="year", labelOverlap="greedy", labelSeparation=6),
+            ),
             y=alt.Y("amount_usd:Q", title="Reported full-year spend (US$)", axis=alt.Axis(format="$~s")),
-            color=alt.Color("client:N", title="Client", legend=alt.Legend(columns=2, labelLimit=110), scale=alt.Scale(
-                domain=clients, range=[ALIBABA if c == ALIBABA_GROUP else OTHER for c in clients])),
-            shape=alt.Shape("client:N", title="Client", legend=alt.Legend(columns=2, labelLimit=110),
-                            scale=alt.Scale(domain=clients, range=CLIENT_SHAPES[: len(clients)])),
-            tooltip=[alt.Tooltip("client:N", title="Client"), alt.Tooltip("year:O", title="Year"),
-                     alt.Tooltip("amount_text:N", title="Reported"), alt.Tooltip("publisher:N", title="Source"),
-                     alt.Tooltip("source_id:N", title="Source id")],
+            color=alt.Color(
+                "client:N",
+                title="Client",
+                legend=alt.Legend(columns=2, labelLimit=110),
+                scale=alt.Scale(domain=clients, range=[ALIBABA if c == ALIBABA_GROUP else OTHER for c in clients]),
+            ),
+            shape=alt.Shape(
+                "client:N",
+                title="Client",
+                legend=alt.Legend(columns=2, labelLimit=110),
+                scale=alt.Scale(domain=clients, range=CLIENT_SHAPES[: len(clients)]),
+            ),
+            tooltip=[
+                alt.Tooltip("client:N", title="Client"),
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("amount_text:N", title="Reported"),
+                alt.Tooltip("publisher:N", title="Source"),
+                alt.Tooltip("source_id:N", title="Source id"),
+            ],
         )
         .properties(height=300)
     )

@@ -51,8 +51,10 @@ def _span(text: str | None) -> tuple[pd.Timestamp, pd.Timestamp] | None:
 
 def period_label(start: str | None, end: str | None) -> str:
     """A period as a reader says it: '2016', 'Sep 2015 to Aug 2016', 'from Feb 2016 (end not stated)'."""
+
     def word(text: str) -> str:
         return pd.Timestamp(text).strftime({4: "%Y", 7: "%b %Y", 10: "%-d %b %Y"}[len(text)])
+
     if pd.isna(start) and pd.isna(end):
         return "period not stated"
     if pd.isna(end):
@@ -75,8 +77,9 @@ def value_text(value: float, unit: str, qualifier: str = "exact") -> str:
     return qualified(qualifier, number)
 
 
-def measurements(metrics: pd.DataFrame, names: list[str], platforms: list[str] | None = None, *,
-                 directory: pd.DataFrame) -> pd.DataFrame:
+def measurements(
+    metrics: pd.DataFrame, names: list[str], platforms: list[str] | None = None, *, directory: pd.DataFrame
+) -> pd.DataFrame:
     """One row per distinct measurement of the named metrics, with its sources and a disagreement flag.
 
     ``disputed`` is true when another value exists for the same metric, platform and period. ``directory``
@@ -86,11 +89,15 @@ def measurements(metrics: pd.DataFrame, names: list[str], platforms: list[str] |
     if platforms is not None:
         rows = rows[rows["platform"].isin(platforms)]
     rows = rows.assign(**{k: rows[k].astype(object).where(rows[k].notna(), "") for k in ["period_start", "period_end"]})
-    grouped = rows.groupby(KEY, sort=False, dropna=False).agg(
-        sources=("source_id", lambda s: ", ".join(sorted(set(s)))),
-        n_sources=("source_id", "nunique"),
-        note=("note", lambda s: next((n for n in s if pd.notna(n)), None)),
-    ).reset_index()
+    grouped = (
+        rows.groupby(KEY, sort=False, dropna=False)
+        .agg(
+            sources=("source_id", lambda s: ", ".join(sorted(set(s)))),
+            n_sources=("source_id", "nunique"),
+            note=("note", lambda s: next((n for n in s if pd.notna(n)), None)),
+        )
+        .reset_index()
+    )
     grouped = grouped.replace({"period_start": {"": None}, "period_end": {"": None}})
     grouped["value"] = grouped["value"].astype(float)
     same = grouped.groupby(["metric", "platform", "period_start", "period_end"], dropna=False)["value"]
@@ -101,8 +108,9 @@ def measurements(metrics: pd.DataFrame, names: list[str], platforms: list[str] |
     periods = zip(grouped["period_start"], grouped["period_end"], strict=True)
     grouped["period"] = [period_label(s, e) for s, e in periods]
     grouped["label"] = [LABELS.get(m, m.replace("_", " ").capitalize()) for m in grouped["metric"]]
-    grouped["shown"] = [value_text(v, u, q) for v, u, q in zip(grouped["value"], grouped["unit"], grouped["qualifier"],
-                                                                  strict=True)]
+    grouped["shown"] = [
+        value_text(v, u, q) for v, u, q in zip(grouped["value"], grouped["unit"], grouped["qualifier"], strict=True)
+    ]
     grouped["alibaba"] = is_alibaba(grouped["platform"], directory)
     order = {name: i for i, name in enumerate(names)}
     grouped["order"] = grouped["metric"].map(order)
@@ -129,8 +137,9 @@ def readable(measures: pd.DataFrame) -> pd.DataFrame:
 
 def _time_x(start: str, end: str) -> alt.X:
     """The shared time axis, fixed to a window so that charts of one chapter line up."""
-    return alt.X("start:T", title=None,
-                 axis=alt.Axis(format="%Y", tickCount="year", labelOverlap="greedy", labelSeparation=6))
+    return alt.X(
+        "start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", labelOverlap="greedy", labelSeparation=6)
+    )
 
 
 def _window(start: str, end: str) -> alt.Chart:
@@ -138,11 +147,11 @@ def _window(start: str, end: str) -> alt.Chart:
 
     A fixed scale domain on one layer makes Vega-Lite warn about conflicting domains when layers merge.
     """
-    return alt.Chart(pd.DataFrame({"start": [start, end]})).mark_point(opacity=0).encode(
-        x=alt.X("start:T"), tooltip=alt.value(None))
-
-
-FIRST_ONLY = "indexof(datum.label, '\u200b') >= 0 ? '' : datum.label"
+    return (
+        alt.Chart(pd.DataFrame({"start": [start, end]}))
+        .mark_point(opacity=0)
+        .encode(x=alt.X("start:T"), tooltip=alt.value(None))
+    )
 
 
 def _in_window(marks: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
@@ -167,22 +176,36 @@ def period_rows_chart(measures: pd.DataFrame, marks: pd.DataFrame, start: str, e
     order = [r for frame in rows for r in frame["row"]]
     data = pd.concat([f for f in rows if "value" in f.columns], ignore_index=True)
     where = [f" · {p}" if p in ("Taobao", "Tmall") else "" for p in data["platform"]]
-    data["text"] = (data["shown"] + " · " + data["period"] + where
-                    + data["disputed"].map({True: " · disputed", False: ""}))
+    data["text"] = (
+        data["shown"] + " · " + data["period"] + where + data["disputed"].map({True: " · disputed", False: ""})
+    )
     data["colour"] = data["alibaba"].map({True: ALIBABA, False: OTHER})
     data["edge"] = pd.Timestamp(start)
     heads = pd.DataFrame(heads).assign(edge=pd.Timestamp(start))
     x = _time_x(start, end)
     y = alt.Y("row:N", sort=order, title=None, axis=None, scale=alt.Scale(domain=order))
-    tooltip = [alt.Tooltip("label:N", title="Measure"), alt.Tooltip("platform:N", title="Platform"),
-               alt.Tooltip("period:N", title="Period"), alt.Tooltip("shown:N", title="Value"),
-               alt.Tooltip("sources:N", title="Sources")]
-    bars = alt.Chart(data).mark_bar(height=7, cornerRadius=1).encode(
-        x=x, x2="end:T", y=y, color=alt.Color("colour:N", scale=None), tooltip=tooltip)
-    values = alt.Chart(data).mark_text(align="left", dy=-9, dx=2, fontSize=10.5, color=INK).encode(
-        x=alt.X("edge:T"), y=y, text="text:N")
-    titles = alt.Chart(heads).mark_text(align="left", dx=2, dy=4, fontSize=12, fontWeight="bold", color=INK).encode(
-        x=alt.X("edge:T"), y=y, text="text:N")
+    tooltip = [
+        alt.Tooltip("label:N", title="Measure"),
+        alt.Tooltip("platform:N", title="Platform"),
+        alt.Tooltip("period:N", title="Period"),
+        alt.Tooltip("shown:N", title="Value"),
+        alt.Tooltip("sources:N", title="Sources"),
+    ]
+    bars = (
+        alt.Chart(data)
+        .mark_bar(height=7, cornerRadius=1)
+        .encode(x=x, x2="end:T", y=y, color=alt.Color("colour:N", scale=None), tooltip=tooltip)
+    )
+    values = (
+        alt.Chart(data)
+        .mark_text(align="left", dy=-9, dx=2, fontSize=10.5, color=INK)
+        .encode(x=alt.X("edge:T"), y=y, text="text:N")
+    )
+    titles = (
+        alt.Chart(heads)
+        .mark_text(align="left", dx=2, dy=4, fontSize=12, fontWeight="bold", color=INK)
+        .encode(x=alt.X("edge:T"), y=y, text="text:N")
+    )
     layers = [_window(start, end), bars, values, titles]
     shown_marks = _in_window(marks, start, end)
     if len(shown_marks):
@@ -190,8 +213,9 @@ def period_rows_chart(measures: pd.DataFrame, marks: pd.DataFrame, start: str, e
     return alt.layer(*layers).properties(height=28 * len(order) + 20)
 
 
-def segments_chart(measures: pd.DataFrame, marks: pd.DataFrame, start: str, end: str, y_title: str,
-                   billions: bool = False) -> alt.LayerChart:
+def segments_chart(
+    measures: pd.DataFrame, marks: pd.DataFrame, start: str, end: str, y_title: str, billions: bool = False
+) -> alt.LayerChart:
     """Counts as horizontal segments over their periods (height = value), one colour per measure."""
     rows = measures.copy()
     names = list(dict.fromkeys(rows["label"]))
@@ -199,14 +223,24 @@ def segments_chart(measures: pd.DataFrame, marks: pd.DataFrame, start: str, end:
     x = _time_x(start, end)
     axis = alt.Axis(labelExpr="format(datum.value / 1e9, ',') + ' bn'") if billions else alt.Axis(format=",.0f")
     y = alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True), axis=axis)
-    tooltip = [alt.Tooltip("label:N", title="Measure"), alt.Tooltip("period:N", title="Period"),
-               alt.Tooltip("shown:N", title="Value"), alt.Tooltip("sources:N", title="Sources")]
+    tooltip = [
+        alt.Tooltip("label:N", title="Measure"),
+        alt.Tooltip("period:N", title="Period"),
+        alt.Tooltip("shown:N", title="Value"),
+        alt.Tooltip("sources:N", title="Sources"),
+    ]
     colour = alt.Color("label:N", scale=colours, title=None, legend=alt.Legend(columns=1, labelLimit=320))
     lines = alt.Chart(rows).mark_rule(strokeWidth=3).encode(x=x, x2="end:T", y=y, color=colour, tooltip=tooltip)
-    starts = alt.Chart(rows).mark_tick(thickness=2, size=10, orient="vertical").encode(
-        x=alt.X("start:T"), y=y, color=colour, tooltip=tooltip)
-    ends = alt.Chart(rows).mark_tick(thickness=2, size=10, orient="vertical").encode(
-        x=alt.X("end:T"), y=y, color=colour, tooltip=tooltip)
+    starts = (
+        alt.Chart(rows)
+        .mark_tick(thickness=2, size=10, orient="vertical")
+        .encode(x=alt.X("start:T"), y=y, color=colour, tooltip=tooltip)
+    )
+    ends = (
+        alt.Chart(rows)
+        .mark_tick(thickness=2, size=10, orient="vertical")
+        .encode(x=alt.X("end:T"), y=y, color=colour, tooltip=tooltip)
+    )
     layers = [_window(start, end), lines, starts, ends]
     shown_marks = _in_window(marks, start, end)
     if len(shown_marks):
@@ -224,19 +258,26 @@ def saic_chart(measures: pd.DataFrame, sizes: pd.DataFrame) -> alt.LayerChart:
     counts = rows.groupby("platform")["n_sources"].transform("max")
     rows["kind"] = (rows["n_sources"] == counts).map({True: "Most sources", False: "Other sources"})
     main = rows[rows["kind"] == "Most sources"].groupby("platform")["shown"].first()
-    rows["text"] = [f"{SAIC_NAMES.get(p, p)}: {main.get(p, '')} genuine ({_sample_text(sizes, p)})"
-                    for p in rows["platform"]]
+    rows["text"] = [
+        f"{SAIC_NAMES.get(p, p)}: {main.get(p, '')} genuine ({_sample_text(sizes, p)})" for p in rows["platform"]
+    ]
     order = list(dict.fromkeys(rows.sort_values("value", ascending=False)["platform"]))
     rows["colour"] = rows["alibaba"].map({True: ALIBABA, False: OTHER})
     y = alt.Y("platform:N", sort=order, title=None, axis=None)
     x = alt.X("value:Q", title="Genuine goods in the sample (%)", scale=alt.Scale(domain=[0, 100]))
-    tooltip = [alt.Tooltip("platform:N", title="Platform"), alt.Tooltip("shown:N", title="Genuine share"),
-               alt.Tooltip("sources:N", title="Sources")]
+    tooltip = [
+        alt.Tooltip("platform:N", title="Platform"),
+        alt.Tooltip("shown:N", title="Genuine share"),
+        alt.Tooltip("sources:N", title="Sources"),
+    ]
     base = alt.Chart(rows).encode(x=x, y=y, tooltip=tooltip, color=alt.Color("colour:N", scale=None))
     filled = base.transform_filter("datum.kind == 'Most sources'").mark_point(filled=True, size=100, opacity=1)
     hollow = base.transform_filter("datum.kind != 'Most sources'").mark_point(filled=False, size=100, strokeWidth=2)
-    labels = base.mark_text(align="left", dy=-13, fontSize=10.5, color=INK).encode(
-        x=alt.datum(0), text="text:N", color=alt.value(INK)).transform_filter("datum.kind == 'Most sources'")
+    labels = (
+        base.mark_text(align="left", dy=-13, fontSize=10.5, color=INK)
+        .encode(x=alt.datum(0), text="text:N", color=alt.value(INK))
+        .transform_filter("datum.kind == 'Most sources'")
+    )
     return alt.layer(filled, hollow, labels).properties(height=40 * len(order) + 10)
 
 
