@@ -393,3 +393,13 @@ def test_admonition_icons_survive_the_font_subset(visits):
     glyph = page.eval_on_selector(".nt-answer .admonition-title", "el => getComputedStyle(el, '::after').content")
     font = TTFont(SITE / "_static" / "vendor" / "fontawesome" / "webfonts" / "fa-solid-900.woff2")
     assert ord(glyph.strip("\"'")) in font.getBestCmap(), f"no glyph for the answer box icon {glyph!r}"
+
+
+def test_glued_numbers_read_like_the_prose_around_them(visits):
+    page = visits["intro.html"].page
+    weights = page.eval_on_selector_all(
+        "p span.pasted-text",
+        "els => els.map(e => [getComputedStyle(e).fontWeight, getComputedStyle(e.parentElement).fontWeight])",
+    )
+    assert weights, "the introduction glues numbers into its prose"
+    assert all(own == parent for own, parent in weights), weights

@@ -1,0 +1,138 @@
+"""The rules the charts draw by, on small hand-written tables: what counts as a decision, a gap, a stance,
+a disagreement, and how a number or a period is written."""
+
+import pandas as pd
+import pytest
+
+from notorious import dates
+from notorious.charts import coalitions, lobbying, metrics
+from notorious.charts.common import decisions, is_alibaba
+from notorious.words import qualified
+
+REVIEWS = pd.DataFrame(
+    {
+        "report_id": ["r10", "r11", "r12", "r13", "r15", "r16"],
+        "released": pd.to_datetime(
+            ["2011-02-28", "2011-12-20", "2012-12-13", "2014-02-12", "2015-12-17", "2016-12-21"]
+        ),
+        "covers_year": [2010, 2011, 2012, 2013, 2015, 2016],
+    }
+)
+
+
+def listings(*statuses):
+    return pd.DataFrame(
+        {"report_id": REVIEWS["report_id"], "platform": "Taobao", "status": statuses, "source_id": "s"}
+    ).dropna()
+
+
+def test_decisions_are_the_first_listing_the_removal_and_the_return():
+    marks = decisions(listings("listed", "listed", "removed", "not_listed", "warned", "listed"), REVIEWS)
+    assert marks["label"].tolist() == ["Listed Feb 2011", "Removed Dec 2012", "Re-listed Dec 2016"]
+
+
+def test_staying_on_the_list_is_not_a_decision():
+    marks = decisions(listings("listed", "listed", "listed", "listed", "listed", "listed"), REVIEWS)
+    assert marks["label"].tolist() == ["Listed Feb 2011"]
+
+
+def test_a_report_without_a_release_date_draws_no_decision():
+    undated = REVIEWS.assign(released=REVIEWS["released"].where(REVIEWS["report_id"] != "r12"))
+    marks = decisions(listings("listed", "listed", "removed", None, None, "listed"), undated)
+    assert "Removed" not in " ".join(marks["label"])
+
+
+def spend(rows):
+    frame = pd.DataFrame(rows, columns=["year", "period", "amount_usd"])
+    return frame.assign(mid=pd.to_datetime(frame["year"].astype(str) + "-07-01"))
+
+
+def test_missing_years_are_gaps_never_zero_and_part_years_say_so():
+    gaps = lobbying.missing_years(spend([(2011, "year", 100), (2013, "H1", 210), (2016, "year", 5)]))
+    assert gaps["year"].tolist() == [2012, 2013, 2014, 2015]
+    assert gaps.set_index("year").loc[2013, "what"] == "only a part-year figure found"
+    assert gaps.set_index("year").loc[2012, "what"] == "no figure found"
+
+
+def test_a_year_with_two_different_figures_is_disputed():
+    disputed = lobbying.disputed_years(spend([(2020, "year", 3160), (2020, "year", 3100), (2021, "year", 3000)]))
+    assert disputed["year"].tolist() == [2020] and disputed["label"].iloc[0] == "2 sources differ"
+
+
+def test_stances_count_an_event_twice_dated_once_and_leave_alibaba_out():
+    events = pd.DataFrame(
+        {
+            "event_id": ["e1-a", "e1-b", "e2", "e3"],
+            "date": ["2016-04-13", "2016-04-14", "2016-05-13", "2017-08-03"],
+            "actor": ["Alibaba; IACC", "Alibaba; IACC", "IACC", "Kering; Alibaba"],
+            "event_type": ["joined", "joined", "suspended", "settled"],
+            "source_id": "s",
+            "quote": "q",
+            "quote_en": None,
+        }
+    )
+    table, counted = coalitions.stances(events)
+    by_party = table.set_index("party")
+    assert by_party.loc["IACC", "cooperated"] == 1, "the -a/-b pair is one event"
+    assert by_party.loc["IACC", "pressed"] == 1 and by_party.loc["IACC", "group"] == "both"
+    assert "Alibaba" not in by_party.index
+    assert by_party.loc["Kering", "group"] == "cooperated"
+
+
+def test_an_event_type_without_a_stance_is_refused():
+    with pytest.raises(KeyError, match="has no stance"):
+        coalitions.stance("teleported", "e9")
+
+
+def test_measurements_flag_different_values_for_one_period_and_keep_qualifiers():
+    rows = pd.DataFrame(
+        {
+            "metric": ["stores_closed"] * 3,
+            "platform": ["Taobao"] * 3,
+            "period_start": ["2015-09", "2015-09", "2016"],
+            "period_end": ["2016-08", "2016-08", "2016"],
+            "value": [180000.0, 175000.0, 240000.0],
+            "qualifier": ["about", "exact", "more_than"],
+            "unit": ["count"] * 3,
+            "source_id": ["a", "b", "c"],
+            "quote": "q",
+            "quote_en": None,
+            "note": None,
+        }
+    )
+    directory = pd.DataFrame({"platform": ["Taobao"], "operator": ["Alibaba Group"]})
+    measured = metrics.measurements(rows, ["stores_closed"], directory=directory)
+    disputed = measured.set_index("value")["disputed"]
+    assert disputed[180000.0] and disputed[175000.0] and not disputed[240000.0]
+    assert set(measured["shown"]) == {"about 180,000", "175,000", "more than 240,000"}
+    assert measured["alibaba"].all()
+
+
+def test_a_platform_missing_from_the_directory_is_refused():
+    directory = pd.DataFrame({"platform": ["Taobao"], "operator": ["Alibaba Group"]})
+    with pytest.raises(KeyError, match="not in data/platforms.csv"):
+        is_alibaba(pd.Series(["Nowhere Mall"]), directory)
+
+
+def test_only_alibaba_group_platforms_are_alibaba_s():
+    directory = pd.DataFrame({"platform": ["Taobao", "AAFA", "JD.com"], "operator": ["Alibaba Group", "AAFA", None]})
+    assert is_alibaba(pd.Series(["Taobao", "AAFA", "JD.com"]), directory).tolist() == [True, False, False]
+
+
+def test_periods_and_values_read_as_a_reader_says_them():
+    assert metrics.period_label("2015-09", "2016-08") == "Sep 2015 to Aug 2016"
+    assert metrics.period_label("2016", "2016") == "2016"
+    assert metrics.period_label(None, "2017-03") == "to Mar 2017 (start not stated)"
+    assert metrics.value_text(37.25, "percent") == "37.25%"
+    assert metrics.value_text(1.43e9, "cny", "about") == "about 1,430,000,000 yuan"
+    assert qualified("more_than", "380 million") == "more than 380 million"
+
+
+def test_a_month_only_date_is_never_written_with_a_day():
+    assert dates.when("2016-12") == "December 2016"
+    assert dates.when("2016-12-21") == "21 December 2016"
+    assert dates.when("2016-12-21", "month") == "December 2016"
+    assert dates.phrase("2015") == "in 2015" and dates.phrase("2016-12-21") == "on 21 December 2016"
+    with pytest.raises(ValueError, match="known only to the month"):
+        dates.when("2016-12", "day")
+    assert dates.span("2016-02") == (pd.Timestamp("2016-02-01"), pd.Timestamp("2016-03-01"))
