@@ -166,6 +166,11 @@ class FigureBook:
         self._write_files(chart, name, data)
         figures = posixpath.join(self.root, "figures")
         body = chart_html(page_spec(chart), alt_text, fallback_src=f"{figures}/{name}.svg")
+        # Print shows the static image: a chart not yet scrolled to has not been drawn. Hidden and lazy on screen,
+        # so it costs a reader nothing until they print.
+        body += (
+            f'\n<img class="nt-print-image" src="{figures}/{name}.svg" alt="{html.escape(alt_text)}" loading="lazy">'
+        )
         caption = (
             f'<figcaption><p><span class="nt-fignum">Figure {number}.</span> '
             f"<strong>{html.escape(title)}</strong> {html.escape(takeaway)}</p>"

@@ -403,3 +403,25 @@ def test_glued_numbers_read_like_the_prose_around_them(visits):
     )
     assert weights, "the introduction glues numbers into its prose"
     assert all(own == parent for own, parent in weights), weights
+
+
+def test_print_shows_every_chart_as_its_static_image(browser, server):
+    visit = Visit(browser, server, "chapters/lobbying.html")
+    try:
+        page = visit.page
+        images = page.locator("img.nt-print-image")
+        assert images.count() == page.locator(".nt-chart").count() >= 1
+        assert not images.first.is_visible(), "on screen the live chart shows"
+        loaded_on_screen = page.evaluate(
+            "() => performance.getEntriesByType('resource').filter(e => e.name.endsWith('.svg')"
+            " && e.name.includes('/figures/')).length"
+        )
+        assert loaded_on_screen == 0, "the print images cost a reader nothing until they print"
+        page.emulate_media(media="print")
+        assert not page.locator(".nt-chart").first.is_visible()
+        last = images.last
+        last.scroll_into_view_if_needed()
+        last.evaluate("img => img.decode()")
+        assert last.is_visible() and last.evaluate("img => img.naturalWidth > 0")
+    finally:
+        visit.close()
