@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..theme import ALIBABA, INK, MISSING, OTHER
 from ..words import qualified
-from .common import ALIBABA_GROUP, decision_rules, drawn_at
+from .common import ALIBABA_GROUP, decision_rules, drawn_at, extent, time_axis
 
 PERIOD_MONTHS = {"year": (1, 12), "H1": (1, 6), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
 PERIOD_LABELS = {
@@ -89,21 +89,6 @@ def disputed_years(spend: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(out, columns=["year", "n_sources", "low", "mid", "label"])
-
-
-def time_axis(field: str = "start", title: str = "Year") -> alt.X:
-    """The x encoding of every layer of a time chart; all layers give the same title so none is appended."""
-    return alt.X(f"{field}:T", title=title, axis=alt.Axis(format="%Y", tickCount="year", labelOverlap=True))
-
-
-def extent(start: str, end: str, title: str = "Year") -> alt.Chart:
-    """An invisible layer spanning ``start`` to ``end``, so the chapter's time charts share one axis.
-
-    A data-driven extent instead of an explicit scale domain: Vega-Lite mis-merges an explicit temporal
-    domain across layers (it warns of a conflict and computes an infinite extent).
-    """
-    frame = pd.DataFrame({"start": pd.to_datetime([start, end])})
-    return alt.Chart(frame).mark_point(opacity=0).encode(x=time_axis("start", title))
 
 
 def spend_chart(spend: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> alt.LayerChart:

@@ -14,7 +14,7 @@ import pandas as pd
 from .. import dates
 from ..theme import ALIBABA, CATEGORICAL, INK, OTHER
 from ..words import qualified
-from .common import decision_rules, is_alibaba
+from .common import decision_rules, extent, is_alibaba, time_axis
 
 KEY = ["metric", "platform", "period_start", "period_end", "value", "qualifier", "unit"]
 LABELS = {
@@ -135,25 +135,6 @@ def readable(measures: pd.DataFrame) -> pd.DataFrame:
     return table.rename(columns={"label": "measure", "shown": "value", "disputed": "disagreement"})
 
 
-def _time_x(start: str, end: str) -> alt.X:
-    """The shared time axis, fixed to a window so that charts of one chapter line up."""
-    return alt.X(
-        "start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", labelOverlap="greedy", labelSeparation=6)
-    )
-
-
-def _window(start: str, end: str) -> alt.Chart:
-    """An invisible layer that stretches the time axis to the window.
-
-    A fixed scale domain on one layer makes Vega-Lite warn about conflicting domains when layers merge.
-    """
-    return (
-        alt.Chart(pd.DataFrame({"start": [start, end]}))
-        .mark_point(opacity=0)
-        .encode(x=alt.X("start:T"), tooltip=alt.value(None))
-    )
-
-
 def _in_window(marks: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
     return marks[(marks["date"] >= pd.Timestamp(start)) & (marks["date"] <= pd.Timestamp(end))]
 
@@ -182,7 +163,7 @@ def period_rows_chart(measures: pd.DataFrame, marks: pd.DataFrame, start: str, e
     data["colour"] = data["alibaba"].map({True: ALIBABA, False: OTHER})
     data["edge"] = pd.Timestamp(start)
     heads = pd.DataFrame(heads).assign(edge=pd.Timestamp(start))
-    x = _time_x(start, end)
+    x = time_axis("start", None)
     y = alt.Y("row:N", sort=order, title=None, axis=None, scale=alt.Scale(domain=order))
     tooltip = [
         alt.Tooltip("label:N", title="Measure"),
@@ -206,7 +187,7 @@ def period_rows_chart(measures: pd.DataFrame, marks: pd.DataFrame, start: str, e
         .mark_text(align="left", dx=2, dy=4, fontSize=12, fontWeight="bold", color=INK)
         .encode(x=alt.X("edge:T"), y=y, text="text:N")
     )
-    layers = [_window(start, end), bars, values, titles]
+    layers = [extent(start, end, None), bars, values, titles]
     shown_marks = _in_window(marks, start, end)
     if len(shown_marks):
         layers.insert(0, decision_rules(shown_marks, label_y=-4))
@@ -220,7 +201,7 @@ def segments_chart(
     rows = measures.copy()
     names = list(dict.fromkeys(rows["label"]))
     colours = alt.Scale(domain=names, range=CATEGORICAL[: len(names)])
-    x = _time_x(start, end)
+    x = time_axis("start", None)
     axis = alt.Axis(labelExpr="format(datum.value / 1e9, ',') + ' bn'") if billions else alt.Axis(format=",.0f")
     y = alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True), axis=axis)
     tooltip = [
@@ -241,7 +222,7 @@ def segments_chart(
         .mark_tick(thickness=2, size=10, orient="vertical")
         .encode(x=alt.X("end:T"), y=y, color=colour, tooltip=tooltip)
     )
-    layers = [_window(start, end), lines, starts, ends]
+    layers = [extent(start, end, None), lines, starts, ends]
     shown_marks = _in_window(marks, start, end)
     if len(shown_marks):
         layers.insert(0, decision_rules(shown_marks, label_y=-4))
