@@ -20,16 +20,10 @@ import vl_convert as vlc
 
 from . import theme
 from .downloads import spreadsheet_safe
-from .pages import APPENDIX, chapter_number
+from .pages import APPENDIX, chapter_number, site_root
 from .paths import FIGURES_DIR
 
 MAX_INLINE_SOURCES = 6
-
-
-def site_root(doc: str) -> str:
-    """The relative path from a page to the site root: pages mirror the source tree."""
-    depth = doc.count("/")
-    return posixpath.join(*([".."] * depth)) if depth else "."
 
 
 def chart_html(spec: dict, label: str, fallback_src: str | None = None) -> str:

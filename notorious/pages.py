@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
+from urllib.parse import urlsplit
+
 import yaml
 
 from .paths import TOC
@@ -25,3 +28,17 @@ def chapter_number(doc: str) -> str:
     if doc not in docs:
         raise ValueError(f"{doc!r} is not in _toc.yml; add it there before numbering its figures")
     return "A" if doc == APPENDIX else str(docs.index(doc))
+
+
+def site_root(doc: str) -> str:
+    """The relative path from a page to the site root: pages mirror the source tree."""
+    depth = doc.count("/")
+    return posixpath.join(*([".."] * depth)) if depth else "."
+
+
+def source_href(url: str, root: str) -> str | None:
+    """Where a link to a source goes from a page whose site root is ``root``: a document's http(s) URL, or the
+    seed's path in this repository (``data/...``). Anything else is never linked."""
+    if url.startswith("data/"):
+        return f"{root}/{url}"
+    return url if urlsplit(url).scheme in ("http", "https") else None

@@ -16,18 +16,17 @@ import base64
 import csv
 import hashlib
 import html
-import posixpath
 import re
 import shutil
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import vl_convert as vlc
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from .downloads import ARCHIVE, write_data, write_data_package
+from .pages import site_root, source_href
 from .paths import DATA_DIR, FIGURES_DIR
 
 STATIC = Path(__file__).parent / "static"
@@ -222,14 +221,6 @@ def _sources(path: Path = DATA_DIR / "sources.csv") -> dict[str, dict[str, str]]
         return {row["source_id"]: row for row in csv.DictReader(f)}
 
 
-def citation_href(url: str, docname: str) -> str | None:
-    """Where a citation links: a web document's http(s) URL, or the seed's path relative to the page."""
-    if url.startswith("data/"):
-        depth = docname.count("/")
-        return posixpath.join(*([".."] * depth), url) if depth else url
-    return url if urlsplit(url).scheme in ("http", "https") else None
-
-
 def src_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """{src}`source_id`: a link to the source, labelled with its publisher and date, read from sources.csv.
 
@@ -242,7 +233,7 @@ def src_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     if row is None:
         problem = f"{{src}} cites {source_id!r}, which is not a source_id in data/sources.csv"
     else:
-        href = citation_href(row["url"], inliner.document.settings.env.docname)
+        href = source_href(row["url"], site_root(inliner.document.settings.env.docname))
         if href is None:
             problem = f"{{src}} {source_id!r}: its url is not an http(s) address ({row['url']!r})"
     if problem:

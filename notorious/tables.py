@@ -6,14 +6,13 @@ Every table is generated from data/ or datapackage.json, so the pages cannot dri
 from __future__ import annotations
 
 import html
-from urllib.parse import urlsplit
 
 import pandas as pd
 
 from .downloads import ARCHIVE
 from .figures import Html as Table
-from .figures import quotes_note, site_root
-from .pages import APPENDIX
+from .figures import quotes_note
+from .pages import APPENDIX, site_root, source_href
 
 KIND_TITLES = {
     "primary": "Primary documents (government, courts, disclosures)",
@@ -132,14 +131,13 @@ def source_list(sources: pd.DataFrame, *, root: str = "..") -> Table:
             continue
         items = []
         for row in group.itertuples():
-            url = row.url if row.kind != "seed" else f"{root}/{row.url}"
             when = f" ({html.escape(row.published)})" if pd.notna(row.published) else ""
             note = f' <span class="nt-note">{html.escape(row.note)}</span>' if pd.notna(row.note) else ""
             # The schema admits only http(s) URLs; a row that slipped past it is shown, never linked.
-            linked = row.kind == "seed" or urlsplit(str(row.url)).scheme in ("http", "https")
-            title = f'<a href="{html.escape(url)}">{html.escape(row.title)}</a>' if linked else html.escape(row.title)
+            href = source_href(str(row.url), root)
+            name = f'<a href="{html.escape(href)}">{html.escape(row.title)}</a>' if href else html.escape(row.title)
             items.append(
-                f'<li id="source-{html.escape(row.source_id)}">{title}. {html.escape(row.publisher)}{when}. '
+                f'<li id="source-{html.escape(row.source_id)}">{name}. {html.escape(row.publisher)}{when}. '
                 f"<code>{html.escape(row.source_id)}</code>{note}</li>"
             )
         parts.append(f'<h3>{html.escape(title)} ({len(group)})</h3><ul class="nt-sources-list">{"".join(items)}</ul>')

@@ -211,3 +211,13 @@ def test_ustr_passages_read_as_escaped_quotations_with_their_source():
     assert "<script>" not in markup and "&lt;script&gt;alert(1)&lt;/script&gt; unacceptably high" in markup
     assert "<h3>2016 &lt;Review&gt;</h3>" in markup
     assert "Taobao · why it was listed · as quoted by" in markup and "#source-w" in markup
+
+
+def test_source_list_groups_are_headed_by_their_kind():
+    import html
+
+    from notorious.tables import KIND_TITLES
+
+    markup = source_list(load().sources).html
+    headings = re.findall(r"<h3>([^<]*) \(\d+\)</h3>", markup)
+    assert headings and {html.unescape(h) for h in headings} <= set(KIND_TITLES.values()), headings

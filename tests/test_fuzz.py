@@ -13,17 +13,13 @@ import functools
 import http.server
 import json
 import os
-import shutil
-import subprocess
-import sys
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
-
-from notorious.paths import ROOT
+from repository import copy_repository, make_book
 
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 MARK = "ntfuzz"
@@ -86,23 +82,9 @@ def poison(data: Path) -> int:
 
 @pytest.fixture(scope="module")
 def poisoned_site(tmp_path_factory):
-    copy = tmp_path_factory.mktemp("fuzz") / "book"
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    for name in files:
-        (copy / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, copy / name)
+    copy = copy_repository(tmp_path_factory.mktemp("fuzz") / "book")
     assert poison(copy / "data") > 100
-    bin_dir = Path(sys.executable).parent
-    # The copy's own package (and so its own data/) must be the one imported, by the build and the kernels.
-    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "PYTHONPATH": str(copy)}
-    result = subprocess.run(
-        ["make", "-o", ".venv/.installed", f"BIN={bin_dir}", "book"],
-        cwd=copy,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=1500,
-    )
+    result = make_book(copy)
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     return copy / "_build" / "html"
 

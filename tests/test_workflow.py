@@ -1,13 +1,12 @@
 """The CI workflow passes actionlint, and deploys with least privilege only from main."""
 
 import json
-import os
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 import yaml
+from repository import copy_repository, make_book
 
 from notorious.paths import ROOT
 
@@ -111,13 +110,7 @@ def test_inputs_changed_during_the_build_discard_the_site(tmp_path):
 
 def test_make_book_reports_every_failing_notebook_and_publishes_nothing(tmp_path):
     """Two chapters fail: the build says so for both, exits non-zero and leaves no _build/html."""
-    import sys
-
-    copy = tmp_path / "book"
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    for name in files:
-        (copy / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, copy / name)
+    copy = copy_repository(tmp_path / "book")
     for chapter in ["chapters/lobbying.md", "chapters/brand-coalitions.md"]:
         path = copy / chapter
         text = path.read_text(encoding="utf-8")
@@ -127,16 +120,7 @@ def test_make_book_reports_every_failing_notebook_and_publishes_nothing(tmp_path
         )
     (copy / "_build" / "html").mkdir(parents=True)
     (copy / "_build" / "html" / "intro.html").write_text("an older site")
-    bin_dir = Path(sys.executable).parent
-    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"}
-    result = subprocess.run(
-        ["make", "-o", ".venv/.installed", "BIN=" + str(bin_dir), "book"],
-        cwd=copy,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-    )
+    result = make_book(copy, timeout=900)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "boom: chapters/lobbying.md" in output and "boom: chapters/brand-coalitions.md" in output
