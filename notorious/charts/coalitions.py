@@ -173,7 +173,7 @@ def timeline_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerChart:
             tooltip=tooltip,
         )
     )
-    return alt.layer(decision_rules(marks, label_y=-2), link, ring, points).properties(height=24 * len(order) + 40)
+    return alt.layer(decision_rules(marks, label_y=-2), link, ring, points).properties(height=alt.Step(24))
 
 
 def timeline_summary(rows: pd.DataFrame) -> str:

@@ -63,7 +63,7 @@ def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerCha
             ],
         )
     )
-    return alt.layer(decision_rules(marks, label_y=-2), points).properties(height=26 * len(order) + 40)
+    return alt.layer(decision_rules(marks, label_y=-2), points).properties(height=alt.Step(26))
 
 
 def list_sizes(reviews: pd.DataFrame) -> pd.DataFrame:
@@ -141,7 +141,7 @@ def events_strip(events: pd.DataFrame, start: str, end: str) -> alt.Chart:
                 alt.Tooltip("source_id:N", title="Source"),
             ],
         )
-        .properties(height=24 * rows["actor"].nunique() + 40)
+        .properties(height=alt.Step(24))
     )
 
 

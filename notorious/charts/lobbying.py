@@ -234,7 +234,7 @@ def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: st
         .encode(x=time_axis("drawn", title), y=y, text="label:N", tooltip=tooltip)
     )
     layers = [extent(start, end, title), decision_rules(marks, label_y=0), known, unknown]
-    return alt.layer(*layers).properties(height=28 * len(order) + 30)
+    return alt.layer(*layers).properties(height=alt.Step(28))
 
 
 def hires_summary(hires: pd.DataFrame) -> str:

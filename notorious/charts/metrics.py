@@ -191,7 +191,7 @@ def period_rows_chart(measures: pd.DataFrame, marks: pd.DataFrame, start: str, e
     shown_marks = _in_window(marks, start, end)
     if len(shown_marks):
         layers.insert(0, decision_rules(shown_marks, label_y=-4))
-    return alt.layer(*layers).properties(height=28 * len(order) + 20)
+    return alt.layer(*layers).properties(height=alt.Step(28))
 
 
 def segments_chart(
@@ -259,7 +259,7 @@ def saic_chart(measures: pd.DataFrame, sizes: pd.DataFrame) -> alt.LayerChart:
         .encode(x=alt.datum(0), text="text:N", color=alt.value(INK))
         .transform_filter("datum.kind == 'Most sources'")
     )
-    return alt.layer(filled, hollow, labels).properties(height=40 * len(order) + 10)
+    return alt.layer(filled, hollow, labels).properties(height=alt.Step(40))
 
 
 SAIC_NAMES = {"Unnamed platform(s) with 3 samples": "Unnamed platform", "All platforms in sample": "All platforms"}
