@@ -34,12 +34,19 @@ CATEGORICAL = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
 STATIC_WIDTH = 640  # width of the SVG/PNG written to figures/, where the page width is unknown
 
 
-# The claim audit's verdicts, from "as printed" to "wrong", in the same colour-blind-safe palette.
+# The claim audit's verdicts, from "as printed" to "wrong": what a reader reads (in charts and tables) and, apart
+# from it, the colour a chart draws each in, from the same colour-blind-safe palette. Both keep this order.
+VERDICT_LABELS = {
+    "confirmed": "Confirmed",
+    "partly_confirmed": "Partly confirmed",
+    "unverified": "Unverified",
+    "contradicted": "Contradicted",
+}
 VERDICT_COLOURS = {
-    "confirmed": ("Confirmed", "#009E73"),
-    "partly_confirmed": ("Partly confirmed", "#E69F00"),
-    "unverified": ("Unverified", OTHER),
-    "contradicted": ("Contradicted", ALIBABA),
+    "confirmed": "#009E73",
+    "partly_confirmed": "#E69F00",
+    "unverified": OTHER,
+    "contradicted": ALIBABA,
 }
 MISSING = "#BBBBBB"  # light grey for spans where no source gives a value
 

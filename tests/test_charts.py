@@ -1,12 +1,15 @@
 """The rules the charts draw by, on small hand-written tables: what counts as a decision, a gap, a stance,
 a disagreement, and how a number or a period is written."""
 
+import json
+
 import pandas as pd
 import pytest
 
-from notorious import dates
-from notorious.charts import coalitions, lobbying, metrics
+from notorious import dates, theme
+from notorious.charts import coalitions, lobbying, metrics, overview
 from notorious.charts.common import decisions, is_alibaba
+from notorious.paths import DATA_DIR
 from notorious.words import qualified
 
 REVIEWS = pd.DataFrame(
@@ -136,3 +139,21 @@ def test_a_month_only_date_is_never_written_with_a_day():
     with pytest.raises(ValueError, match="known only to the month"):
         dates.when("2016-12", "day")
     assert dates.span("2016-02") == (pd.Timestamp("2016-02-01"), pd.Timestamp("2016-03-01"))
+
+
+def test_every_verdict_has_a_reader_label_and_its_own_colour_and_the_chart_pairs_them():
+    schema = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    claims = next(r for r in schema["resources"] if r["name"] == "claims")
+    verdicts = next(f for f in claims["schema"]["fields"] if f["name"] == "verdict")["constraints"]["enum"]
+    assert list(theme.VERDICT_LABELS) == list(theme.VERDICT_COLOURS) and set(verdicts) == set(theme.VERDICT_LABELS)
+    counts = overview.verdict_counts(pd.DataFrame({"verdict": ["contradicted", "confirmed", "contradicted"]}))
+    assert counts.set_index("label")["claims"].to_dict() == {
+        "Confirmed": 1,
+        "Partly confirmed": 0,
+        "Unverified": 0,
+        "Contradicted": 2,
+    }
+    scale = overview.verdict_chart(counts).to_dict()["encoding"]["color"]["scale"]
+    drawn = dict(zip(scale["domain"], scale["range"], strict=True))
+    assert drawn["Contradicted"] == theme.VERDICT_COLOURS["contradicted"]
+    assert drawn["Confirmed"] == theme.VERDICT_COLOURS["confirmed"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..theme import ALIBABA, OTHER, VERDICT_COLOURS, status_legend, status_scale
+from ..theme import ALIBABA, OTHER, VERDICT_COLOURS, VERDICT_LABELS, status_legend, status_scale
 from .common import decision_rules, drawn_at
 
 STRANDS = {
@@ -84,20 +84,21 @@ def overview(
 
 
 def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
-    counts = claims["verdict"].value_counts().reindex(list(VERDICT_COLOURS), fill_value=0)
+    counts = claims["verdict"].value_counts().reindex(list(VERDICT_LABELS), fill_value=0)
     return pd.DataFrame(
-        {"verdict": counts.index, "label": [VERDICT_COLOURS[v][0] for v in counts.index], "claims": counts.to_numpy()}
+        {"verdict": counts.index, "label": [VERDICT_LABELS[v] for v in counts.index], "claims": counts.to_numpy()}
     )
 
 
 def verdict_chart(counts: pd.DataFrame) -> alt.Chart:
-    scale = alt.Scale(domain=[v[0] for v in VERDICT_COLOURS.values()], range=[v[1] for v in VERDICT_COLOURS.values()])
+    labels = [VERDICT_LABELS[v] for v in VERDICT_COLOURS]
+    scale = alt.Scale(domain=labels, range=list(VERDICT_COLOURS.values()))
     return (
         alt.Chart(counts)
         .mark_bar()
         .encode(
             x=alt.X("claims:Q", title="Claims of the seed article"),
-            y=alt.Y("label:N", title=None, sort=[v[0] for v in VERDICT_COLOURS.values()]),
+            y=alt.Y("label:N", title=None, sort=labels),
             color=alt.Color("label:N", scale=scale, legend=None),
             tooltip=[alt.Tooltip("label:N", title="Verdict"), alt.Tooltip("claims:Q")],
         )
