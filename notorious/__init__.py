@@ -2,7 +2,19 @@
 
 from .dataset import DataError, Dataset, in_strand, load
 from .figures import FigureBook
-from .prose import agreed, glue_value, one
+from .prose import agreed, glue_value, measure, n_sources, one
 from .tables import source_table
 
-__all__ = ["DataError", "Dataset", "FigureBook", "in_strand", "agreed", "glue_value", "load", "one", "source_table"]
+__all__ = [
+    "DataError",
+    "Dataset",
+    "FigureBook",
+    "in_strand",
+    "agreed",
+    "glue_value",
+    "load",
+    "measure",
+    "n_sources",
+    "one",
+    "source_table",
+]

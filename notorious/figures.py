@@ -1,6 +1,6 @@
 """Put a chart on the page with everything a reader gets under it.
 
-``FigureBook(doc).show(chart, ...)`` returns a figure that renders as: the chart (drawn offline by the
+``FigureBook(sources).show(chart, ...)`` returns a figure that renders as: the chart (drawn offline by the
 site's own Vega scripts), a numbered caption with the takeaway, a source note linking the sources of
 exactly the rows shown, a CSV download of those rows, a collapsible data table as text alternative, and
 a static SVG and PNG written to ``figures/`` for readers without JavaScript and for print.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import posixpath
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ import vl_convert as vlc
 
 from . import theme
 from .downloads import spreadsheet_safe
-from .pages import APPENDIX, chapter_number, site_root
+from .pages import APPENDIX, DOC_VARIABLE, chapter_number, running_doc, site_root
 from .paths import FIGURES_DIR
 
 MAX_INLINE_SOURCES = 6
@@ -121,9 +122,21 @@ class Figure(Html):
 
 
 class FigureBook:
-    """Numbers the figures of one page and writes their files; one per notebook."""
+    """Numbers the figures of one page and writes their files; one per notebook.
 
-    def __init__(self, doc: str, sources: pd.DataFrame):
+    The page is the one the notebook runs as (its runner says which, see ``pages.DOC_VARIABLE``); ``doc`` names it
+    where no runner does, and must agree with the runner's where one does.
+    """
+
+    def __init__(self, sources: pd.DataFrame, doc: str | None = None):
+        announced = os.environ.get(DOC_VARIABLE)
+        if doc is None:
+            doc = running_doc()
+        elif announced and announced != doc:
+            raise ValueError(
+                f"FigureBook was told it is {doc!r}, but this notebook runs as {announced!r}: its figures would be "
+                f"numbered as another page's; drop the doc argument"
+            )
         self.doc = doc
         self.prefix = chapter_number(doc)
         self.sources = sources.set_index("source_id")

@@ -6,12 +6,15 @@ Timings are not recorded and cell ids are fixed, so re-running on unchanged code
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import jupytext
 import nbformat
 from nbclient import NotebookClient
+
+from .pages import DOC_VARIABLE, doc_of
 
 
 def execute(source: Path) -> Path:
@@ -26,7 +29,7 @@ def execute(source: Path) -> Path:
         record_timing=False,
         resources={"metadata": {"path": str(source.parent)}},
     )
-    client.execute()
+    client.execute(env={**os.environ, DOC_VARIABLE: doc_of(source)})  # the kernel's page, for FigureBook
     target = source.with_suffix(".ipynb")
     nbformat.write(notebook, target)
     return target

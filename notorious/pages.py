@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
+import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
-from .paths import TOC
+from .paths import ROOT, TOC
 
 APPENDIX = "chapters/data-and-methods"
+# The page a notebook's kernel runs for. A kernel cannot see which file it executes (MyST-NB, nbclient and nbval
+# start it in the notebook's folder and tell it nothing more), so every runner of the book's notebooks announces
+# the page in the kernel's environment: the Sphinx extension before MyST-NB executes a page, `make notebooks`
+# and the nbval plugin in conftest.py before they start a kernel.
+DOC_VARIABLE = "NOTORIOUS_DOC"
+FIGURE_NUMBER = re.compile(r'<span class="nt-fignum">Figure ([0-9A-Z]+(?:\.[0-9]+)?)\.</span>')
 
 
 def documents() -> list[str]:
@@ -42,3 +51,36 @@ def source_href(url: str, root: str) -> str | None:
     if url.startswith("data/"):
         return f"{root}/{url}"
     return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+def doc_of(path: Path) -> str:
+    """The document name of a page's file: chapters/lobbying.md (or .ipynb) -> 'chapters/lobbying'."""
+    return Path(path).resolve().relative_to(ROOT).with_suffix("").as_posix()
+
+
+def running_doc() -> str:
+    """The page whose notebook this kernel executes, as its runner announced it (see DOC_VARIABLE)."""
+    doc = os.environ.get(DOC_VARIABLE)
+    if not doc:
+        raise LookupError(
+            f"no runner announced which page this notebook is (${DOC_VARIABLE} is unset): run it with `make book`, "
+            "`make notebooks` or pytest, or name the page, e.g. FigureBook(ds.sources, doc='chapters/lobbying')"
+        )
+    return doc
+
+
+def figure_number_problems(numbers: dict[str, list[str]]) -> list[str]:
+    """What is wrong with the figure numbers each page shows: a number another page (or figure) also has, or one
+    outside the page's own chapter, which is what a chapter copied with another page's name would show."""
+    problems = []
+    owners: dict[str, str] = {}
+    for doc, shown in numbers.items():
+        prefix = chapter_number(doc)
+        for number in shown:
+            if number.rpartition(".")[0] != prefix:
+                expected = f"{prefix}.n" if prefix else "n"
+                problems.append(f"{doc}: Figure {number} is numbered as another page's (expected Figure {expected})")
+            if number in owners:
+                problems.append(f"{doc}: Figure {number} is also a figure of {owners[number]}")
+            owners.setdefault(number, doc)
+    return problems

@@ -9,7 +9,7 @@ from myst_nb import glue
 
 
 def plain(value: object) -> object:
-    """A numpy or pandas scalar as a plain Python value, which glue's formatting needs."""
+    """A numpy or pandas scalar as a plain Python value, which glue's formatting needs; whole numbers as int."""
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         raise ValueError("refusing to glue a missing value; state the gap in words instead")
     if isinstance(value, bool):
@@ -17,7 +17,8 @@ def plain(value: object) -> object:
     if isinstance(value, numbers.Integral):
         return int(value)
     if isinstance(value, numbers.Real):
-        return float(value)
+        # A whole number reads without a decimal point ("6", not "6.0"); a format spec can still ask for one.
+        return int(value) if float(value).is_integer() else float(value)
     if isinstance(value, pd.Timestamp):
         return value.date()
     return value
@@ -51,3 +52,16 @@ def agreed(frame: pd.DataFrame, column: str, **where: object) -> object:
     if len(values) != 1:
         raise LookupError(f"expected rows with {where} to agree on one {column}, found {values.tolist()}")
     return values[0]
+
+
+def measure(metrics: pd.DataFrame, metric: str, start: str, end: str | None = None, **where: object) -> object:
+    """The value of one measure of metrics.csv for the period ``start`` to ``end`` (one period when ``end`` is
+    omitted), as every matching source gives it; fails loudly if they disagree, so name a source or a platform.
+    Whole numbers come back as int."""
+    value = agreed(metrics, "value", metric=metric, period_start=start, period_end=end or start, **where)
+    return plain(value)
+
+
+def n_sources(frame: pd.DataFrame, **where: object) -> int:
+    """How many sources give the rows matching ``where``."""
+    return int(frame.loc[_matching(frame, where), "source_id"].nunique())

@@ -16,6 +16,7 @@ import base64
 import csv
 import hashlib
 import html
+import os
 import re
 import shutil
 from functools import cache
@@ -24,11 +25,13 @@ from pathlib import Path
 import vl_convert as vlc
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
 from .downloads import ARCHIVE, write_data, write_data_package
-from .pages import site_root, source_href
+from .pages import DOC_VARIABLE, FIGURE_NUMBER, figure_number_problems, site_root, source_href
 from .paths import DATA_DIR, FIGURES_DIR
 
+logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 TEMPLATES = Path(__file__).parent / "templates"
 BUNDLE = "notorious/vega-bundle.js"
@@ -243,7 +246,44 @@ def src_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     return [nodes.reference(rawtext, label, refuri=href, classes=["nt-cite"])], []
 
 
+def _announce_doc(app: Sphinx, docname: str, source: list[str]) -> None:
+    # MyST-NB executes a page right after reading it, in this process; the kernel it starts inherits this, which is
+    # how FigureBook knows its page (pages.DOC_VARIABLE).
+    os.environ[DOC_VARIABLE] = docname
+
+
+def _record_figure_numbers(app: Sphinx, doctree: nodes.document) -> None:
+    shown = [n for raw in doctree.findall(nodes.raw) for n in FIGURE_NUMBER.findall(raw.astext())]
+    if not hasattr(app.env, "notorious_figures"):
+        app.env.notorious_figures = {}
+    app.env.notorious_figures[app.env.docname] = shown
+
+
+def _forget_figure_numbers(app: Sphinx, env, docname: str) -> None:
+    getattr(env, "notorious_figures", {}).pop(docname, None)
+
+
+def _merge_figure_numbers(app: Sphinx, env, docnames, other) -> None:
+    if not hasattr(env, "notorious_figures"):
+        env.notorious_figures = {}
+    env.notorious_figures.update(getattr(other, "notorious_figures", {}))
+
+
+def _check_figure_numbers(app: Sphinx, env) -> None:
+    """Two pages showing one figure number (a chapter copied with another's name, or a stale cached output) is a
+    warning, which fails the strict build."""
+    numbers = getattr(env, "notorious_figures", {})
+    order = [doc for doc in env.found_docs if doc in numbers]
+    for problem in figure_number_problems({doc: numbers[doc] for doc in sorted(order)}):
+        logger.warning(problem, location=problem.split(":", 1)[0])
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("source-read", _announce_doc)
+    app.connect("doctree-read", _record_figure_numbers)
+    app.connect("env-purge-doc", _forget_figure_numbers)
+    app.connect("env-merge-info", _merge_figure_numbers)
+    app.connect("env-check-consistency", _check_figure_numbers)
     app.add_role("src", src_role)
     app.connect("config-inited", _add_templates)
     app.connect("builder-inited", _add_static_path)

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from notorious import load
-from notorious.pages import documents
+from notorious.pages import FIGURE_NUMBER, documents, figure_number_problems
 from notorious.paths import DATA_DIR, ROOT
 from notorious.tables import corrections_log, data_dictionary, source_list
 
@@ -30,6 +30,24 @@ def test_every_page_has_a_myst_notebook_header_jupytext_can_pair(doc):
     assert header["jupytext"]["text_representation"]["extension"] == ".md"
     assert header["jupytext"]["text_representation"]["format_name"] == "myst"
     assert header["kernelspec"]["name"] == "python3"
+
+
+def figure_numbers(notebook) -> list[str]:
+    """The figure numbers a notebook's outputs show, in order."""
+    html = (
+        "".join(output.get("data", {}).get("text/html", ""))
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+    )
+    return [number for markup in html for number in FIGURE_NUMBER.findall(markup)]
+
+
+def test_no_two_pages_number_a_figure_the_same_and_each_numbers_its_own():
+    """What the strict build also refuses (sphinx_ext): a chapter copied from another that numbers its figures as
+    that chapter's, here in the executed references nbval compares."""
+    shown = {doc: figure_numbers(nbformat.read(ROOT / f"{doc}.ipynb", as_version=4)) for doc in DOCS}
+    assert sum(map(len, shown.values())) >= 10, "the pages' figures were not found"
+    assert figure_number_problems(shown) == []
 
 
 @pytest.mark.parametrize("doc", DOCS)

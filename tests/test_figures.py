@@ -7,10 +7,10 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from notorious import FigureBook, agreed, glue_value, one
+from notorious import FigureBook, agreed, glue_value, measure, n_sources, one
 from notorious import figures as figmod
 from notorious.figures import chart_html
-from notorious.pages import chapter_number
+from notorious.pages import DOC_VARIABLE, chapter_number, figure_number_problems
 from notorious.sphinx_ext import bundle_source
 
 SOURCES = pd.DataFrame(
@@ -35,11 +35,33 @@ DATA = pd.DataFrame(
 @pytest.fixture
 def book(tmp_path, monkeypatch):
     monkeypatch.setattr(figmod, "FIGURES_DIR", tmp_path)
-    return FigureBook("chapters/lobbying", SOURCES), tmp_path
+    monkeypatch.setenv(DOC_VARIABLE, "chapters/lobbying")  # as make book, make notebooks and nbval announce it
+    return FigureBook(SOURCES), tmp_path
 
 
 def chart():
     return alt.Chart(DATA).mark_bar().encode(x="year:O", y="value:Q")
+
+
+def test_a_figure_book_numbers_the_page_its_runner_announces_and_refuses_another(monkeypatch):
+    monkeypatch.setenv(DOC_VARIABLE, "chapters/platform-metrics")
+    assert FigureBook(SOURCES).prefix == "4"
+    assert FigureBook(SOURCES, doc="chapters/platform-metrics").prefix == "4"
+    with pytest.raises(ValueError, match="numbered as another page's"):
+        FigureBook(SOURCES, doc="chapters/listing-history")  # a chapter copied with its template's name
+    monkeypatch.delenv(DOC_VARIABLE)
+    with pytest.raises(LookupError, match="name the page"):
+        FigureBook(SOURCES)
+
+
+def test_two_pages_with_one_figure_number_are_reported():
+    assert figure_number_problems({"intro": ["1", "2"], "chapters/listing-history": ["1.1", "1.2"]}) == []
+    copied = {"chapters/listing-history": ["1.1"], "chapters/lobbying": ["1.1", "1.2"]}
+    assert figure_number_problems(copied) == [
+        "chapters/lobbying: Figure 1.1 is numbered as another page's (expected Figure 2.n)",
+        "chapters/lobbying: Figure 1.1 is also a figure of chapters/listing-history",
+        "chapters/lobbying: Figure 1.2 is numbered as another page's (expected Figure 2.n)",
+    ]
 
 
 def test_chapters_are_numbered_from_the_toc():
@@ -76,7 +98,8 @@ def test_figure_has_number_caption_sources_download_and_table(book):
 
 def test_root_page_links_from_the_site_root(tmp_path, monkeypatch):
     monkeypatch.setattr(figmod, "FIGURES_DIR", tmp_path)
-    fig = FigureBook("intro", SOURCES).show(chart(), name="x", title="T", takeaway="K", data=DATA, alt_text="A")
+    monkeypatch.delenv(DOC_VARIABLE, raising=False)
+    fig = FigureBook(SOURCES, doc="intro").show(chart(), name="x", title="T", takeaway="K", data=DATA, alt_text="A")
     assert fig.number == "1"
     assert 'href="./figures/x.csv"' in fig.html
     assert 'href="./chapters/data-and-methods.html#source-a-2016"' in fig.html
@@ -120,6 +143,7 @@ def test_glue_values_are_plain_python():
 
     assert type(glue_value("n", np.int64(4))) is int
     assert type(glue_value("f", np.float64(0.5))) is float
+    assert repr(glue_value("whole", np.float64(6.0))) == "6"  # "6 million", never "6.0 million"
     with pytest.raises(ValueError, match="missing value"):
         glue_value("gap", pd.NA)
 
@@ -199,3 +223,21 @@ def test_rows_without_a_quote_add_no_empty_entry(book):
         chart(), name="none", title="T", takeaway="K", data=DATA.assign(quote=None), alt_text="A"
     ).html
     assert "nt-quotes" not in markup
+
+
+def test_measure_is_the_value_sources_agree_on_for_one_period_and_counts_them():
+    rows = pd.DataFrame(
+        {
+            "metric": ["removed"] * 4,
+            "platform": ["Taobao", "Taobao", "Taobao", "Tmall"],
+            "period_start": ["2016", "2016", "2015-09", "2016"],
+            "period_end": ["2016", "2016", "2016-08", "2016"],
+            "value": [380e6, 380e6, 240e6, 1e6],
+            "source_id": ["a", "b", "a", "c"],
+        }
+    )
+    assert repr(measure(rows, "removed", "2016", platform="Taobao")) == "380000000"
+    assert measure(rows, "removed", "2015-09", "2016-08") == 240e6
+    assert n_sources(rows, metric="removed", period_start="2016", value=380e6) == 2
+    with pytest.raises(LookupError, match="agree on one value"):
+        measure(rows, "removed", "2016")
