@@ -75,6 +75,8 @@ def figure_number_problems(numbers: dict[str, list[str]]) -> list[str]:
     problems = []
     owners: dict[str, str] = {}
     for doc, shown in numbers.items():
+        if not shown:
+            continue  # a page without figures needs no number (nor a place in _toc.yml)
         prefix = chapter_number(doc)
         for number in shown:
             if number.rpartition(".")[0] != prefix:

@@ -56,6 +56,7 @@ def test_a_figure_book_numbers_the_page_its_runner_announces_and_refuses_another
 
 def test_two_pages_with_one_figure_number_are_reported():
     assert figure_number_problems({"intro": ["1", "2"], "chapters/listing-history": ["1.1", "1.2"]}) == []
+    assert figure_number_problems({"index": []}) == []  # a page outside the book's table of contents, no figures
     copied = {"chapters/listing-history": ["1.1"], "chapters/lobbying": ["1.1", "1.2"]}
     assert figure_number_problems(copied) == [
         "chapters/lobbying: Figure 1.1 is numbered as another page's (expected Figure 2.n)",
