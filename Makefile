@@ -9,8 +9,15 @@ STAMP   = $(VENV)/.installed
 # Strict: warnings are errors, references are checked, and every problem is reported before failing.
 BOOK_FLAGS = -W -n --keep-going
 NOTEBOOKS  = intro.md $(wildcard chapters/*.md)
+# The edition's date is the last commit's, never the clock's (notorious/edition.py reads it): the same commit
+# builds the same site, PDF and release bundle.
+# Without git (a copy of the files) it stays unset and CITATION.cff's release date is used: Sphinx refuses an empty one.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
-.PHONY: book test audit preview notebooks lint clean help
+.PHONY: book test audit preview notebooks lint release clean help
 
 help:
 	@echo "make book       build the site into _build/html (re-executes notebooks whose code or data changed)"
@@ -18,6 +25,7 @@ help:
 	@echo "make audit      Lighthouse (mobile) and axe-core on every page, served with gzip, other origins blocked"
 	@echo "make preview    serve the book on http://127.0.0.1:8000 and rebuild on save"
 	@echo "make notebooks  sync each .md with its .ipynb and re-execute it (nbval's reference outputs)"
+	@echo "make release    the release bundle in _build/release: site archive, PDF, data package, SHA256SUMS"
 	@echo "make clean      remove the build and the execution cache"
 
 # Every file pip installs is checked against requirements.lock's SHA-256 hashes (tools/lock.py writes it from
@@ -33,9 +41,11 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # All or nothing: a failed build, or one whose inputs changed while it ran, leaves no site to deploy.
-book: $(STAMP)
+# The PDF edition is the built site printed by Chromium (notorious/pdf.py).
+book: $(STAMP) $(CHROMIUM)
 	$(BIN)/python notorious/buildstate.py _build
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS) || $(BIN)/python notorious/buildstate.py --failed _build
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python -m notorious.pdf _build/html || $(BIN)/python notorious/buildstate.py --failed _build
 	$(BIN)/python notorious/buildstate.py --check _build
 
 test: book node_modules/.installed $(CHROMIUM)
@@ -66,6 +76,10 @@ preview: $(STAMP)
 	$(BIN)/sphinx-autobuild . _build/html -c .preview -d _build/.doctrees --port 8000 --watch data --watch notorious \
 		--ignore "*.ipynb" --ignore "*/_build/*" --ignore "_build/*" --ignore "*/figures/*" --ignore "*/.venv/*" --ignore "*/.preview/*" \
 		--pre-build "$(BIN)/python notorious/buildstate.py _build"
+
+# Byte-identical when rebuilt from the same commit (notorious/release.py); see "Releases" in the README.
+release: book
+	$(BIN)/python -m notorious.release _build
 
 notebooks: $(STAMP)
 	$(BIN)/python -m notorious.notebooks $(NOTEBOOKS)

@@ -28,6 +28,8 @@ INPUTS = [
     "_config.yml",
     "_toc.yml",
     "constraints.txt",
+    "CITATION.cff",
+    "CHANGELOG.md",
 ]
 
 

@@ -13,6 +13,7 @@ import html
 import json
 import os
 import posixpath
+import textwrap
 from dataclasses import dataclass
 
 import altair as alt
@@ -21,10 +22,36 @@ import vl_convert as vlc
 
 from . import theme
 from .downloads import spreadsheet_safe
+from .edition import edition
 from .pages import APPENDIX, DOC_VARIABLE, chapter_number, running_doc, site_root
 from .paths import FIGURES_DIR
 
 MAX_INLINE_SOURCES = 6
+# Exported images: characters a title or source line holds before it wraps, and publishers named by name.
+EXPORT_LINE = 80
+EXPORT_PUBLISHERS = 4
+# figures/<name>.html, the page another site embeds. Scripts and styles are the site's own files; the build adds
+# the site's Content-Security-Policy.
+STANDALONE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="canonical" href="{public}">
+<link rel="icon" href="../_static/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="../_static/charts.css">
+<link rel="stylesheet" href="../_static/standalone.css">
+<script defer src="../_static/charts.js"></script>
+</head>
+<body class="nt-standalone">
+<main>
+{figure}
+<p class="nt-standalone-from">From <a href="{back}" target="_top">{book}</a>, licensed {licence}.</p>
+</main>
+</body>
+</html>
+"""
 
 
 def chart_html(spec: dict, label: str, fallback_src: str | None = None) -> str:
@@ -170,53 +197,156 @@ class FigureBook:
             raise ValueError(f"figure {name!r}: rows without a known source: {missing or 'empty source_id'}")
         self.count += 1
         number = f"{self.prefix}.{self.count}" if self.prefix else str(self.count)
-        self._write_files(chart, name, data)
-        figures = posixpath.join(self.root, "figures")
+        anchor = f"fig-{name}"
+        self._write_files(chart, name, data, number=number, title=title, anchor=anchor)
+        markup = self._markup(
+            chart,
+            name,
+            number=number,
+            title=title,
+            takeaway=takeaway,
+            data=data,
+            alt_text=alt_text,
+            table=table,
+            root=self.root,
+        )
+        self._write_standalone(chart, name, number, title, takeaway, data, alt_text, table)
+        return Figure(markup, f"Figure {number}. {title} {takeaway}", number)
+
+    def _markup(self, chart, name, *, number, title, takeaway, data, alt_text, table, root, standalone=False) -> str:
+        """The figure as a page shows it; ``root`` is the path from that page to the site root."""
+        figures = posixpath.join(root, "figures")
+        anchor = f"fig-{name}"
         body = chart_html(page_spec(chart), alt_text, fallback_src=f"{figures}/{name}.svg")
         # Print shows the static image: a chart not yet scrolled to has not been drawn. Hidden and lazy on screen,
         # so it costs a reader nothing until they print.
         body += (
             f'\n<img class="nt-print-image" src="{figures}/{name}.svg" alt="{html.escape(alt_text)}" loading="lazy">'
         )
+        # The number is the figure's permalink: a reader copies it to point at this figure.
+        permalink = f"{self.page_url}#{anchor}" if standalone else f"#{anchor}"
+        sources = self._source_note(data, root)
+        quotes = quotes_note(data, lambda source_id: self._source_label(source_id, root))
         caption = (
-            f'<figcaption><p><span class="nt-fignum">Figure {number}.</span> '
-            f"<strong>{html.escape(title)}</strong> {html.escape(takeaway)}</p>"
-            f'<div class="nt-sources">{self._source_note(data)}{quotes_note(data, self._source_label)} '
-            f'<p><a href="{figures}/{name}.csv" download>Download the data (CSV)</a> · '
-            f'<a href="{figures}/{name}.svg">Static image (SVG)</a></p></div></figcaption>'
+            f'<figcaption><p><a class="nt-fignum" href="{html.escape(permalink)}" title="Link to this figure">'
+            f"Figure {number}.</a> <strong>{html.escape(title)}</strong> {html.escape(takeaway)}</p>"
+            f'<div class="nt-sources">{sources}{quotes} '
+            f'<p class="nt-downloads"><a href="{figures}/{name}.csv" download>Data (CSV)</a> · '
+            f'<a href="{figures}/export/{name}.png" download>Image for slides (PNG)</a> · '
+            f'<a href="{figures}/export/{name}.svg" download>Vector image (SVG)</a></p>'
+            f"{self._reuse_note(name, number, title, figures)}</div></figcaption>"
         )
         readable = readable_frame(table if table is not None else data)
         details = (
             f'<details class="nt-table"><summary>Figure {number} as a table</summary>'
             f"{readable.to_html(index=False, border=0, escape=True)}</details>"
         )
-        markup = f'<figure class="nt-figure" id="fig-{name}">\n{body}\n{caption}\n{details}\n</figure>'
-        return Figure(markup, f"Figure {number}. {title} {takeaway}", number)
+        return f'<figure class="nt-figure" id="{anchor}">\n{body}\n{caption}\n{details}\n</figure>'
 
-    def _source_note(self, data: pd.DataFrame) -> str:
+    @property
+    def page_url(self) -> str:
+        return edition().page_url(self.doc)
+
+    def _reuse_note(self, name: str, number: str, title: str, figures: str) -> str:
+        """How to cite the figure and put it on another site (an iframe of its standalone page)."""
+        book = edition()
+        cite = book.figure_citation(number, title, self.doc, f"fig-{name}")
+        embed = (
+            f'<iframe src="{book.url}figures/{name}.html" title="{html.escape(f"Figure {number}: {title}")}" '
+            f'width="100%" height="600" style="border:0" loading="lazy"></iframe>'
+        )
+        return (
+            '<details class="nt-reuse"><summary>Cite, embed or reuse this figure</summary>'
+            f"<p><strong>Cite this figure:</strong> {html.escape(cite)}</p>"
+            f'<p><strong>Embed it</strong> (the figure on its own page, <a href="{figures}/{name}.html">'
+            "open it</a>):</p>"
+            f'<pre class="nt-embed"><code>{html.escape(embed)}</code></pre>'
+            f"<p>Licence: {html.escape(book.licence_name)}; credit {html.escape(book.title)}.</p></details>"
+        )
+
+    def _source_note(self, data: pd.DataFrame, root: str) -> str:
         """Sources inline when few; folded behind a count when many, so the caption stays readable."""
-        links = self._source_links(data)
+        links = "; ".join(self._source_label(source_id, root) for source_id in sorted(data["source_id"].unique()))
         count = data["source_id"].nunique()
         if count <= MAX_INLINE_SOURCES:
             return f"<p>Sources: {links}.</p>"
         return f'<details class="nt-source-list"><summary>Sources: {count} documents</summary>{links}.</details>'
 
-    def _source_label(self, source_id: str) -> str:
+    def _source_label(self, source_id: str, root: str) -> str:
         """A link to the source's entry in the appendix, labelled with its publisher and date (escaped)."""
         row = self.sources.loc[source_id]
         label = html.escape(
             f"{row['publisher']} ({row['published']})" if pd.notna(row["published"]) else str(row["publisher"])
         )
-        href = html.escape(f"{self.root}/{APPENDIX}.html#source-{source_id}")
+        href = html.escape(f"{root}/{APPENDIX}.html#source-{source_id}")
         return f'<a href="{href}" title="{html.escape(str(row["title"]))}">{label}</a>'
 
-    def _source_links(self, data: pd.DataFrame) -> str:
-        return "; ".join(self._source_label(source_id) for source_id in sorted(data["source_id"].unique()))
+    def _source_line(self, data: pd.DataFrame) -> str:
+        """The sources in one line for an exported image: their publishers, the first few by name."""
+        publishers = sorted(set(self.sources.loc[sorted(data["source_id"].unique()), "publisher"].astype(str)))
+        shown = ", ".join(publishers[:EXPORT_PUBLISHERS])
+        more = len(publishers) - EXPORT_PUBLISHERS
+        return f"Sources: {shown}" + (f" and {more} more (listed at the address below)" if more > 0 else "")
 
-    def _write_files(self, chart: alt.TopLevelMixin, name: str, data: pd.DataFrame) -> None:
-        FIGURES_DIR.mkdir(exist_ok=True)
+    def _write_files(
+        self, chart: alt.TopLevelMixin, name: str, data: pd.DataFrame, *, number: str, title: str, anchor: str
+    ) -> None:
+        """The rows (CSV), the plain SVG the page shows without JavaScript and in print, and the exports: SVG and
+        PNG (2x, for slides) stamped with the figure's number, title, sources, licence and address."""
+        (FIGURES_DIR / "export").mkdir(parents=True, exist_ok=True)
         spreadsheet_safe(data).to_csv(FIGURES_DIR / f"{name}.csv", index=False, lineterminator="\n")
         spec = static_spec(chart)
-        svg = vlc.vegalite_to_svg(spec, vl_version="6.4")
-        (FIGURES_DIR / f"{name}.svg").write_text(svg, encoding="utf-8")
-        (FIGURES_DIR / f"{name}.png").write_bytes(vlc.vegalite_to_png(spec, vl_version="6.4", scale=2))
+        (FIGURES_DIR / f"{name}.svg").write_text(vlc.vegalite_to_svg(spec, vl_version="6.4"), encoding="utf-8")
+        book = edition()
+        heading = textwrap.wrap(f"Figure {number}. {title}", EXPORT_LINE)
+        footer = [
+            *textwrap.wrap(self._source_line(data), EXPORT_LINE),
+            f"{book.title}, version {book.version} · {book.licence_name}",
+            book.page_url(self.doc, anchor),
+        ]
+        stamped = {
+            **spec,
+            "title": {
+                "text": heading,
+                "subtitle": footer,
+                "anchor": "start",
+                "orient": "top",
+                "fontSize": 15,
+                "subtitleFontSize": 11,
+                "subtitleColor": "#444",
+                "offset": 12,
+            },
+        }
+        (FIGURES_DIR / "export" / f"{name}.svg").write_text(
+            vlc.vegalite_to_svg(stamped, vl_version="6.4"), encoding="utf-8"
+        )
+        (FIGURES_DIR / "export" / f"{name}.png").write_bytes(vlc.vegalite_to_png(stamped, vl_version="6.4", scale=2))
+        (FIGURES_DIR / f"{name}.png").unlink(missing_ok=True)  # the PNG is an export now
+
+    def _write_standalone(self, chart, name, number, title, takeaway, data, alt_text, table) -> None:
+        """figures/<name>.html: the figure alone, for embedding, drawn by the site's own scripts (no CDN).
+
+        The site build gives it the same Content-Security-Policy as every page."""
+        book = edition()
+        markup = self._markup(
+            chart,
+            name,
+            number=number,
+            title=title,
+            takeaway=takeaway,
+            data=data,
+            alt_text=alt_text,
+            table=table,
+            root="..",
+            standalone=True,
+        )
+        back = html.escape(book.page_url(self.doc, f"fig-{name}"))
+        page = STANDALONE.format(
+            title=html.escape(f"Figure {number}: {title} | {book.title}"),
+            figure=markup,
+            book=html.escape(book.title),
+            back=html.escape(f"../{self.doc}.html#fig-{name}"),
+            public=back,
+            licence=html.escape(book.licence_name),
+        )
+        (FIGURES_DIR / f"{name}.html").write_text(page, encoding="utf-8")

@@ -18,7 +18,7 @@ APPENDIX = "chapters/data-and-methods"
 # the page in the kernel's environment: the Sphinx extension before MyST-NB executes a page, `make notebooks`
 # and the nbval plugin in conftest.py before they start a kernel.
 DOC_VARIABLE = "NOTORIOUS_DOC"
-FIGURE_NUMBER = re.compile(r'<span class="nt-fignum">Figure ([0-9A-Z]+(?:\.[0-9]+)?)\.</span>')
+FIGURE_NUMBER = re.compile(r'<a class="nt-fignum"[^>]*>Figure ([0-9A-Z]+(?:\.[0-9]+)?)\.</a>')
 
 
 def documents() -> list[str]:

@@ -26,9 +26,11 @@ import vl_convert as vlc
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
 
 from .downloads import ARCHIVE, write_data, write_data_package
-from .pages import DOC_VARIABLE, FIGURE_NUMBER, figure_number_problems, site_root, source_href
+from .edition import CHANGELOG_PAGE, CITE_ANCHOR, PDF, edition, long_date, updated
+from .pages import DOC_VARIABLE, FIGURE_NUMBER, documents, figure_number_problems, site_root, source_href
 from .paths import DATA_DIR, FIGURES_DIR
 
 logger = logging.getLogger(__name__)
@@ -44,7 +46,9 @@ def bundle_source() -> str:
     return "(function () {\n" + vlc.javascript_bundle(vl_version=VEGA_LITE) + "\n})();\n"
 
 
-ICON_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
+ICON_FONTS = tuple(
+    f"_static/vendor/fontawesome/webfonts/fa-{name}.woff2" for name in ("solid-900", "brands-400", "regular-400")
+)
 THEME_CSS = "_static/styles/pydata-sphinx-theme.css"
 
 
@@ -64,16 +68,21 @@ def used_icon_codepoints(outdir: Path) -> set[int]:
 
 
 def subset_icon_font(outdir: Path) -> None:
-    """Replace the 150 KB solid icon font with one holding only the glyphs the pages use (a few KB)."""
+    """Replace the icon fonts (150 KB solid, 118 KB brands) with ones holding only the glyphs the pages use."""
+    fonts = [outdir / font for font in ICON_FONTS if (outdir / font).exists()]
+    if not fonts:
+        return  # another theme (the tests' small builds)
+    codepoints = sorted(used_icon_codepoints(outdir))
+    for font in fonts:
+        _subset_font(font, codepoints)
+
+
+def _subset_font(font_path: Path, codepoints: list[int]) -> None:
     from fontTools import subset
 
-    font_path = outdir / ICON_FONT
-    if not font_path.exists():
-        return
     # Sphinx copies the theme's full font back on every build; the stamp records the subset we wrote, so an
     # unchanged build skips the work.
     stamp = font_path.with_suffix(".subset")
-    codepoints = sorted(used_icon_codepoints(outdir))
     signature = ",".join(map(str, codepoints)) + " " + hashlib.sha256(font_path.read_bytes()).hexdigest()
     if stamp.exists() and stamp.read_text() == signature:
         return
@@ -89,6 +98,26 @@ def subset_icon_font(outdir: Path) -> None:
 def _add_templates(app: Sphinx, config) -> None:
     # Must happen at config-inited: the builder reads templates_path when it is created.
     config.templates_path.insert(0, str(TEMPLATES))
+
+
+def _add_edition(app: Sphinx, config) -> None:
+    """The edition line of every page's footer (templates/extra-footer.html). It is part of the configuration,
+    so a new version or date makes Sphinx write every page again."""
+    book, day = edition(), updated()
+    config.html_context = {
+        **config.html_context,
+        "nt_edition": {
+            "title": book.title,
+            "version": book.version,
+            "updated": long_date(day),
+            "updated_iso": day.isoformat(),
+            "pdf": PDF,
+            "root": documents()[0],
+            "cite_anchor": CITE_ANCHOR,
+            "changelog": CHANGELOG_PAGE,
+            "issues": book.issues_url,
+        },
+    }
 
 
 def _add_static_path(app: Sphinx) -> None:
@@ -278,6 +307,51 @@ def _check_figure_numbers(app: Sphinx, env) -> None:
         logger.warning(problem, location=problem.split(":", 1)[0])
 
 
+class CiteThisBook(SphinxDirective):
+    """The book's citation, as text and BibTeX, from CITATION.cff (docutils escapes both)."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        book = edition()
+        box = nodes.admonition(classes=["nt-cite-book"])
+        box += nodes.title("", "Cite this book")
+        text = book.citation()
+        box += nodes.paragraph(
+            "", "", nodes.Text(text[: -len(book.url)]), nodes.reference(book.url, book.url, refuri=book.url)
+        )
+        bibtex = book.bibtex()
+        box += nodes.paragraph("", "BibTeX:")
+        box += nodes.literal_block(bibtex, bibtex, language="bibtex")
+        note = (
+            f"Version {book.version}, licensed {book.licence_name}. The citation is written from CITATION.cff "
+            "in the repository; cite a figure with the line under it."
+        )
+        box += nodes.paragraph("", note)
+        return [box]
+
+
+EDITION_KEYS = ("version", "issues", "repository", "pdf")
+
+
+def edition_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """{edition}`version`, `issues`, `repository` or `pdf`: the edition's facts from CITATION.cff, never typed."""
+    key, book = text.strip(), edition()
+    root = site_root(inliner.document.settings.env.docname)
+    if key == "version":
+        return [nodes.Text(book.version)], []
+    links = {
+        "issues": ("the repository's issues", book.issues_url),
+        "repository": ("the repository", book.repository),
+        "pdf": ("the PDF edition", f"{root}/{PDF}"),
+    }
+    if key not in links:
+        message = inliner.reporter.error(f"{{edition}} knows {', '.join(EDITION_KEYS)}, not {key!r}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    label, href = links[key]
+    return [nodes.reference(rawtext, label, refuri=href)], []
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("source-read", _announce_doc)
     app.connect("doctree-read", _record_figure_numbers)
@@ -285,7 +359,10 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-merge-info", _merge_figure_numbers)
     app.connect("env-check-consistency", _check_figure_numbers)
     app.add_role("src", src_role)
+    app.add_role("edition", edition_role)
+    app.add_directive("cite-this-book", CiteThisBook)
     app.connect("config-inited", _add_templates)
+    app.connect("config-inited", _add_edition)
     app.connect("builder-inited", _add_static_path)
     app.connect("builder-inited", _drop_thebe_scripts)
     app.add_css_file("charts.css")

@@ -153,6 +153,26 @@ def corrections_log(corrections: pd.DataFrame) -> Table:
     return Table(f'<div class="nt-table-wrap">{body}</div>', f"{len(corrections)} corrections")
 
 
+def corrections_by_version(corrections: pd.DataFrame, listed: list) -> Table:
+    """The corrections grouped under the version that first carried each (``edition.releases()``), newest first;
+    those made since the latest release under "Not yet released"."""
+    from .edition import release_of
+
+    version = corrections["date"].dt.date.map(lambda day: release_of(day, listed) or "unreleased")
+    parts = []
+    for heading in ["unreleased", *[r.version for r in listed]]:
+        rows = corrections[version.eq(heading)]
+        if rows.empty:
+            continue
+        title = "Not yet released" if heading == "unreleased" else f"Version {heading}"
+        count = f"{len(rows)} correction" + ("" if len(rows) == 1 else "s")
+        parts.append(f'<h3 id="corrections-{html.escape(heading)}">{html.escape(title)} ({count})</h3>')
+        parts.append(corrections_log(rows).html)
+    if not parts:
+        return Table("<p>No corrections have been made since publication.</p>", "no corrections")
+    return Table("\n".join(parts), f"{len(corrections)} corrections")
+
+
 def downloads(schema: dict, doc: str) -> Table:
     """Links to the whole data package and to each table, as the site serves them."""
     root = site_root(doc)

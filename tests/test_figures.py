@@ -1,7 +1,9 @@
 """Chart helpers: numbering, sources, downloads, text alternatives, stable ids, static files."""
 
+import html
 import json
 import re
+import struct
 
 import altair as alt
 import pandas as pd
@@ -9,6 +11,7 @@ import pytest
 
 from notorious import FigureBook, agreed, glue_value, measure, n_sources, one
 from notorious import figures as figmod
+from notorious.edition import edition
 from notorious.figures import chart_html
 from notorious.pages import DOC_VARIABLE, chapter_number, figure_number_problems
 from notorious.sphinx_ext import bundle_source
@@ -81,7 +84,10 @@ def test_figure_has_number_caption_sources_download_and_table(book):
     assert (first.number, second.number) == ("2.1", "2.2")
     assert "nt-source-list" not in first.html  # two sources are named inline, not folded
     markup = first._repr_mimebundle_()["text/html"]
-    assert "Figure 2.1.</span> <strong>Spend.</strong> It rose." in markup
+    assert (
+        '<a class="nt-fignum" href="#fig-spend" title="Link to this figure">Figure 2.1.</a> '
+        "<strong>Spend.</strong> It rose." in markup
+    )
     assert 'href="../chapters/data-and-methods.html#source-a-2016"' in markup
     assert 'href="../chapters/data-and-methods.html#source-b-2012"' in markup
     assert 'title="B &lt;story&gt;"' in markup  # titles are escaped
@@ -94,7 +100,35 @@ def test_figure_has_number_caption_sources_download_and_table(book):
     written = pd.read_csv(folder / "spend.csv", dtype=str, keep_default_na=False)
     assert written.to_dict("list") == DATA.fillna("").astype(str).to_dict("list")
     assert (folder / "spend.svg").read_text().startswith("<svg")
-    assert (folder / "spend.png").read_bytes()[:4] == b"\x89PNG"
+    assert (folder / "export" / "spend.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_every_figure_can_be_cited_embedded_and_exported_stamped(book):
+    """The reuse kit: a permalink, a citation line, an embed code for a standalone page, and exports that carry
+    the figure's number, title, sources, licence and address inside the image."""
+    figures, folder = book
+    shown = figures.show(chart(), name="spend", title="Spend <now>.", takeaway="It rose.", data=DATA, alt_text="Bars")
+    book_ = edition()
+    address = f"{book_.url}chapters/lobbying.html#fig-spend"
+    cite = f'{book_.author_text} ({book_.year}). "Figure 2.1: Spend <now>." In {book_.title} (version {book_.version}).'
+    assert html.escape(cite) in shown.html and address in shown.html
+    assert f"&lt;iframe src=&quot;{book_.url}figures/spend.html&quot;" in shown.html  # shown as code, not markup
+    assert "<iframe" not in shown.html and "<now>" not in shown.html
+    assert 'href="../figures/export/spend.png" download' in shown.html
+    assert 'href="../figures/export/spend.svg" download' in shown.html
+    exported = (folder / "export" / "spend.svg").read_text()
+    for stamp in ("Figure 2.1. Spend &lt;now&gt;.", "Sources: Reuters, USTR", book_.licence_name, address):
+        assert stamp in exported, stamp
+    assert "Figure 2.1" not in (folder / "spend.svg").read_text()  # the page's own image is not stamped
+    width, height = struct.unpack(">II", (folder / "export" / "spend.png").read_bytes()[16:24])
+    svg_width = float(re.search(r'<svg[^>]* width="([0-9.]+)"', exported).group(1))
+    assert width == 2 * round(svg_width), "the PNG is drawn at twice the size, for slides"
+    page = (folder / "spend.html").read_text()
+    assert page.startswith("<!DOCTYPE html>") and '<script defer src="../_static/charts.js"></script>' in page
+    assert "<script>" not in page and "cdn" not in page.lower()
+    assert f'href="{address}"' in page  # its permalink and canonical address are the book's
+    assert 'href="../chapters/lobbying.html#fig-spend"' in page
+    assert 'href="../chapters/data-and-methods.html#source-a-2016"' in page
 
 
 def test_root_page_links_from_the_site_root(tmp_path, monkeypatch):

@@ -16,6 +16,7 @@ from urllib.parse import urldefrag, urljoin, urlparse
 import pytest
 from playwright.sync_api import sync_playwright
 
+from notorious.edition import PDF, edition, releases, updated
 from notorious.pages import documents
 from notorious.paths import ROOT
 
@@ -192,6 +193,12 @@ def test_every_download_serves_sourced_data(visits, server):
                 assert "notorious-again-data/datapackage.json" in names, names
                 assert "notorious-again-data/listings.csv" in names, names
                 continue
+            if "/figures/export/" in href:  # the images for reuse carry their figure's number inside
+                if href.endswith(".png"):
+                    assert body[:4] == b"\x89PNG", href
+                else:
+                    assert href.endswith(".svg") and b">Figure " in body and b"Sources: " in body, href
+                continue
             assert href.endswith(".csv"), href
             header = next(csv.reader(io.StringIO(body.decode("utf-8"))))
             assert "source_id" in header, f"{href} is not a sourced CSV"
@@ -257,8 +264,7 @@ def test_without_javascript_readers_get_static_images_and_tables(browser, server
         images.first.scroll_into_view_if_needed()
         assert images.first.is_visible()
         assert images.first.evaluate("img => img.complete && img.naturalWidth > 0"), "the static image did not load"
-        html = page.content()
-        srcs = [s.split('"')[0] for s in html.split('src="')[1:] if "figures/" in s.split('"')[0]]
+        srcs = page.eval_on_selector_all("img[src*='figures/']", "els => els.map(e => e.getAttribute('src'))")
         assert srcs, "no static figure referenced"
         for src in srcs:
             assert (SITE / urljoin("chapters/", src)).is_file(), src
@@ -324,7 +330,9 @@ def test_every_figure_download_carries_the_quotes(visits):
             assert "quote" in header, f"{href} lacks the quote column"
 
 
-CSP_PAGES = ["index.html", "search.html", "genindex.html", *pages()]
+# Each figure's own page, the one other sites embed (figures/<name>.html).
+FIGURE_PAGES = sorted(f"figures/{p.name}" for p in (ROOT / "figures").glob("*.html"))
+CSP_PAGES = ["index.html", "search.html", "genindex.html", *pages(), *FIGURE_PAGES]
 
 
 def policy_of(html_text: str) -> str:
@@ -425,3 +433,89 @@ def test_print_shows_every_chart_as_its_static_image(browser, server):
         assert last.is_visible() and last.evaluate("img => img.naturalWidth > 0")
     finally:
         visit.close()
+
+
+def test_every_page_gives_the_edition_its_date_and_the_pdf(visits):
+    """One place (CITATION.cff and the commit date) gives every page its version, date and links."""
+    book, day = edition(), updated()
+    for path, visit in visits.items():
+        footer = visit.page.locator(".nt-edition")
+        assert footer.count() == 1, f"{path} has no edition line"
+        assert footer.locator(".nt-version").inner_text() == book.version, path
+        assert footer.locator("time.nt-updated").get_attribute("datetime") == day.isoformat(), path
+        pdf = footer.locator("a.nt-pdf-link").evaluate("a => a.href")
+        assert pdf.endswith("/" + PDF) and (SITE / PDF).stat().st_size > 100_000, path
+        hrefs = footer.locator("a").evaluate_all("els => els.map(a => a.href)")
+        assert any(h.endswith("intro.html#cite-this-book") for h in hrefs), hrefs
+        assert any(h.endswith("chapters/changelog.html") for h in hrefs), hrefs
+        assert book.issues_url in hrefs, hrefs
+
+
+def test_every_page_links_its_repository_and_its_source_to_edit(visits):
+    book = edition()
+    for path, visit in visits.items():
+        hrefs = visit.page.eval_on_selector_all("a[href]", "els => els.map(a => a.getAttribute('href'))")
+        assert book.repository in hrefs, f"{path}: no repository button"
+        edits = [h for h in hrefs if h.startswith(f"{book.repository}/edit/main/")]
+        assert len(edits) == 1, f"{path}: {edits}"
+        source = edits[0].removeprefix(f"{book.repository}/edit/main/")
+        assert source == path.removesuffix(".html") + ".md" and (ROOT / source).is_file(), source
+
+
+def test_every_figure_number_is_a_permalink_to_the_figure(visits):
+    seen = 0
+    for path, visit in visits.items():
+        for figure_id, href in visit.page.eval_on_selector_all(
+            "figure.nt-figure", "els => els.map(f => [f.id, f.querySelector('a.nt-fignum').getAttribute('href')])"
+        ):
+            assert href == f"#{figure_id}", f"{path}: {figure_id} links {href}"
+            seen += 1
+    assert seen >= 10
+
+
+def test_every_figure_has_a_page_of_its_own_that_draws_offline(browser, server, visits):
+    """The embed code's page: the same figure (number, caption, sources), drawn with the site's own scripts, with
+    every other origin blocked."""
+    shown, where = {}, {}
+    for path, visit in visits.items():
+        for figure_id, number in visit.page.eval_on_selector_all(
+            "figure.nt-figure", "els => els.map(f => [f.id, f.querySelector('a.nt-fignum').textContent])"
+        ):
+            shown[figure_id.removeprefix("fig-")] = number
+            where[figure_id.removeprefix("fig-")] = path
+    assert sorted(f"figures/{name}.html" for name in shown) == FIGURE_PAGES
+    for name, number in shown.items():
+        visit = Visit(browser, server, f"figures/{name}.html", width=390)
+        try:
+            draw_all(visit.page)
+            assert visit.page.locator("a.nt-fignum").inner_text() == number
+            assert visit.page.locator(".nt-chart svg").count() >= 1, name
+            assert visit.blocked == [] and visit.failed == [] and visit.errors == [], name
+            canonical = visit.page.locator("link[rel=canonical]").get_attribute("href")
+            assert canonical == f"{edition().url}{where[name]}#fig-{name}", canonical
+        finally:
+            visit.close()
+
+
+def test_the_introduction_says_how_to_cite_the_book(visits):
+    book = edition()
+    box = visits["intro.html"].page.locator("#cite-this-book .nt-cite-book")
+    assert box.count() == 1
+    text = box.inner_text()
+    assert book.citation() in " ".join(text.split()), text
+    bibtex = box.locator("pre").inner_text()
+    assert bibtex.startswith("@misc{") and f"version = {{{book.version}}}" in bibtex and book.url in bibtex
+
+
+def test_the_changelog_lists_each_version_and_every_correction(visits):
+    page = visits["chapters/changelog.html"].page
+    headings = page.eval_on_selector_all("h2, h3", "els => els.map(h => h.textContent)")
+    for release in releases():
+        assert any(h.startswith(release.version) for h in headings), f"no section for {release.version}"
+    corrections = (ROOT / "data" / "corrections.csv").read_text(encoding="utf-8")
+    import csv
+    import io
+
+    logged = list(csv.DictReader(io.StringIO(corrections)))
+    assert page.locator("table.nt-corrections tbody tr").count() == len(logged) > 0
+    assert page.locator(f"a[href='{edition().issues_url}']").count() >= 1, "no way to report an error"

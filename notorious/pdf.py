@@ -1,0 +1,225 @@
+"""The PDF edition: the built site, printed by Chromium into one A4 document.
+
+``python -m notorious.pdf _build/html`` (``make book`` runs it after the site is built) gathers every page's
+article in the order of ``_toc.yml`` into one HTML document under ``_build/pdf/``: a cover with the title, the
+version and the date, a contents list, then each page starting on a new sheet. Charts print as their static SVG
+images (vector, as on paper), folded source notes and tables print unfolded, and the site's own stylesheets and
+print rules apply. Chromium (Debian's, through Playwright; nothing is downloaded) prints it to
+``_build/html/downloads/notorious-again.pdf``.
+
+The file is reproducible: the dates Chromium writes are replaced by the edition's date (same length, so the
+cross-reference table stays valid) and the tagged-PDF node ids, which count DOM nodes across the browser's life,
+are renumbered in order. A stamp of the inputs skips the print when nothing changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from .edition import PDF, edition, long_date, updated
+from .pages import documents
+
+CHROMIUM = os.environ.get("CHROME_PATH") or "/usr/bin/chromium"
+# Elements of a page that mean nothing on paper: live charts (their static image prints), scripts, the reuse fold
+# (an embed code), heading permalinks, buttons.
+DROP = "div.nt-chart, script, noscript, details.nt-reuse, a.headerlink, button, .toggle-details__summary"
+PRINT_CSS = """
+@page { size: A4; }
+html { font-size: 10.5pt; }
+body { margin: 0; background: #fff; }
+.pdf-cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; break-after: page; }
+.pdf-cover h1 { font-size: 2.6rem; margin: 0 0 1rem; }
+.pdf-cover .pdf-question { font-size: 1.2rem; max-width: 36rem; }
+.pdf-cover .pdf-meta { margin-top: 2.5rem; line-height: 1.7; }
+.pdf-contents { break-after: page; }
+.pdf-contents ol { font-size: 1.1rem; line-height: 2; }
+.pdf-doc { break-before: page; }
+.pdf-label { font-size: 0.8rem; color: #555; margin: 0 0 0.5rem; }
+figure, .nt-figure img, tr, blockquote { break-inside: avoid; }
+h1, h2, h3 { break-after: avoid; }
+img.nt-print-image { display: block; width: 100%; max-width: 100%; }
+a { color: inherit; }
+.bd-article { padding: 0 !important; }
+"""
+FOOTER = (
+    '<div style="font-size:8px;width:100%;margin:0 14mm;color:#555;display:flex;justify-content:space-between">'
+    '<span>{label}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>'
+)
+
+
+def _output(site: Path) -> Path:
+    return site / PDF
+
+
+def _page(site: Path, doc: str) -> BeautifulSoup:
+    return BeautifulSoup((site / f"{doc}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _slug(doc: str) -> str:
+    return doc.replace("/", "-")
+
+
+def article(site: Path, doc: str, docs: list[str]) -> tuple[str, str]:
+    """A page's article as the PDF holds it, and its title. Ids are prefixed with the page's slug so that
+    links between pages become links inside the PDF; files the site serves are linked at its public address;
+    images are read from the built site."""
+    soup = _page(site, doc)
+    body = soup.select_one("article.bd-article")
+    if body is None:
+        raise ValueError(f"{doc}.html has no article element: is it a page of the book?")
+    for element in body.select(DROP):
+        element.decompose()
+    for details in body.find_all("details"):
+        details["open"] = ""
+    slug = _slug(doc)
+    for element in body.find_all(id=True):
+        element["id"] = f"{slug}--{element['id']}"
+    page_url = f"http://site/{doc}.html"
+    public = edition().url
+    for link in body.find_all("a", href=True):
+        target = urljoin(page_url, link["href"])
+        parts = urlsplit(target)
+        if parts.netloc != "site":
+            continue  # another site: kept as it is
+        path = parts.path.lstrip("/")
+        linked = path[: -len(".html")] if path.endswith(".html") else None
+        if linked in docs:
+            link["href"] = f"#{_slug(linked)}--{parts.fragment}" if parts.fragment else f"#{_slug(linked)}"
+        else:
+            link["href"] = public + path + (f"#{parts.fragment}" if parts.fragment else "")
+    for image in body.find_all("img", src=True):
+        image["src"] = (site / urlsplit(urljoin(page_url, image["src"])).path.lstrip("/")).resolve().as_uri()
+        image.attrs.pop("loading", None)
+    title = body.find("h1")
+    name = title.get_text(" ", strip=True) if title else doc
+    # A line above the page's title: Chromium's outline doubles a heading that opens a forced page break.
+    label = f'<p class="pdf-label">{html.escape(edition().title)}</p>'
+    return f'<section class="pdf-doc" id="{slug}">{label}{body}</section>', name
+
+
+def book_html(site: Path) -> str:
+    """The whole book as one printable document."""
+    docs = documents()
+    book, day = edition(), updated()
+    sections, contents = [], []
+    for doc in docs:
+        section, title = article(site, doc, docs)
+        sections.append(section)
+        contents.append(f'<li><a href="#{_slug(doc)}">{html.escape(title)}</a></li>')
+    stylesheets = [
+        urljoin("http://site/intro.html", link["href"])
+        for link in _page(site, docs[0]).select('link[rel="stylesheet"]')
+    ]
+    links = "".join(
+        f'<link rel="stylesheet" href="{(site / urlsplit(href).path.lstrip("/")).resolve().as_uri()}">'
+        for href in stylesheets
+        if urlsplit(href).netloc == "site"
+    )
+    question = (
+        "Why did the US Trade Representative put Alibaba's Taobao back on its Notorious Markets list in December "
+        "2016, four years after taking it off?"
+    )
+    cover = (
+        f'<section class="pdf-cover"><h1>{html.escape(book.title)}</h1>'
+        f'<p class="pdf-question">{html.escape(question)}</p>'
+        f'<p class="pdf-meta">{html.escape(book.author_text)}<br>Version {html.escape(book.version)}, '
+        f"{html.escape(long_date(day))}<br>{html.escape(book.url)}<br>Licensed {html.escape(book.licence_name)}"
+        f"<br>Cite as: {html.escape(book.citation())}</p></section>"
+    )
+    toc = f'<section class="pdf-contents"><h2>Contents</h2><ol>{"".join(contents)}</ol></section>'
+    return (
+        f'<!DOCTYPE html>\n<html lang="en" data-theme="light" data-mode="light"><head><meta charset="utf-8">'
+        f"<title>{html.escape(book.title)}, version {html.escape(book.version)}</title>{links}"
+        f"<style>{PRINT_CSS}</style></head>\n<body>{cover}{toc}\n" + "\n".join(sections) + "\n</body></html>\n"
+    )
+
+
+def _inputs_digest(document: str, site: Path) -> str:
+    digest = hashlib.sha256(document.encode("utf-8"))
+    for uri in sorted(set(re.findall(r'(?:src|href)="file://([^"]+)"', document))):
+        path = Path(uri)
+        digest.update(uri.encode() + (path.read_bytes() if path.is_file() else b""))
+    return digest.hexdigest()
+
+
+def reproducible(pdf: bytes, day) -> bytes:
+    """Chromium's PDF without what changes from run to run: its creation and modification times, and the ids of
+    tagged table cells (numbered by a counter of the browser's life). Same-length replacements only."""
+    stamp = f"D:{day:%Y%m%d}000000+00'00'".encode()
+    pdf = re.sub(
+        rb"\(D:\d{14}[+\-Z][^)]{0,8}\)",
+        lambda m: b"(" + stamp.ljust(len(m.group(0)) - 2)[: len(m.group(0)) - 2] + b")",
+        pdf,
+    )
+    ids: dict[bytes, bytes] = {}
+
+    def renumber(match: re.Match) -> bytes:
+        number = ids.setdefault(match.group(1), b"%0*d" % (len(match.group(1)), len(ids)))
+        return b"(node" + number + b")"
+
+    return re.sub(rb"\(node(\d{8,})\)", renumber, pdf)
+
+
+def print_pdf(document: Path, footer: str) -> bytes:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu"])
+        try:
+            page = browser.new_page(java_script_enabled=False)
+            page.goto(document.resolve().as_uri(), wait_until="load")
+            return page.pdf(
+                format="A4",
+                print_background=True,
+                outline=True,
+                tagged=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=footer,
+                margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
+            )
+        finally:
+            browser.close()
+
+
+def build(site: Path, work: Path) -> Path:
+    """Write the PDF edition into ``site``; ``work`` keeps the printable document and the inputs' stamp."""
+    target = _output(site)
+    document = book_html(site)
+    work.mkdir(parents=True, exist_ok=True)
+    book, day = edition(), updated()
+    label = html.escape(f"{book.title} · version {book.version} · {long_date(day)}")
+    footer = FOOTER.format(label=label)
+    source = work / "book.html"
+    source.write_text(document, encoding="utf-8")
+    stamp = work / "book.sha256"
+    digest = _inputs_digest(document + footer, site)
+    if target.exists() and stamp.exists() and stamp.read_text().strip() == digest:
+        return target
+    pdf = reproducible(print_pdf(source, footer), day)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(pdf)
+    stamp.write_text(digest + "\n")
+    return target
+
+
+def main(argv: list[str]) -> int:
+    site = Path(argv[0] if argv else "_build/html")
+    if not (site / "intro.html").exists():
+        print(f"{site}: no built site to print; run `make book`", file=sys.stderr)
+        return 1
+    target = build(site, site.parent / "pdf")
+    print(f"PDF edition: {target} ({target.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

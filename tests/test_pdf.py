@@ -1,0 +1,127 @@
+"""The PDF edition `make book` prints from the built site: A4, a cover that says which edition it is, every page
+of the book in order with its figures' captions and source notes, an outline, and nothing that varies from run to
+run. Needs `make book` first (`make test` does it)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pypdf
+import pytest
+from bs4 import BeautifulSoup
+
+from notorious.edition import PDF, edition, long_date, updated
+from notorious.pages import documents
+from notorious.paths import ROOT
+from notorious.pdf import reproducible
+
+SITE = ROOT / "_build" / "html"
+A4 = (595.28, 841.89)  # points; Chromium rounds to whole pixels at 96 per inch, within a point of it
+
+
+@pytest.fixture(scope="module")
+def pdf():
+    path = SITE / PDF
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `make book` first")
+    return pypdf.PdfReader(path)
+
+
+def plain(text: str) -> str:
+    """Text as a reader's search compares it: ligatures ("ﬀ") as letters, whitespace folded, no space before
+    punctuation (HTML puts one between a link and the full stop after it)."""
+    folded = " ".join(unicodedata.normalize("NFKC", text).split())
+    folded = re.sub(r"(\w)- (\w)", r"\1-\2", folded)  # a hyphenated word broken across two lines
+    return re.sub(r" ([.,;:)])", r"\1", folded)
+
+
+@pytest.fixture(scope="module")
+def text(pdf):
+    return plain(" ".join(page.extract_text() for page in pdf.pages))
+
+
+def built(doc: str) -> BeautifulSoup:
+    soup = BeautifulSoup((SITE / f"{doc}.html").read_text(encoding="utf-8"), "html.parser")
+    for permalink in soup.select("a.headerlink"):
+        permalink.decompose()
+    return soup
+
+
+def words(element) -> str:
+    return plain(element.get_text(" ", strip=True))
+
+
+def test_it_is_a4_and_as_long_as_the_book(pdf):
+    for page in pdf.pages:
+        assert abs(float(page.mediabox.width) - A4[0]) < 1 and abs(float(page.mediabox.height) - A4[1]) < 1
+    # A cover, the contents, then every page from its own sheet: at least two sheets a page; the claim audit, the
+    # source list and the quotes unfolded make it long, but not without bound.
+    assert len(documents()) * 2 + 2 <= len(pdf.pages) <= 400, len(pdf.pages)
+
+
+def test_the_cover_says_which_edition_it_is(pdf):
+    book = edition()
+    cover = plain(pdf.pages[0].extract_text())
+    for expected in (book.title, f"Version {book.version}", long_date(updated()), book.url, book.licence_name):
+        assert expected in cover, expected
+    assert pdf.metadata.title == f"{book.title}, version {book.version}"
+    stamp = f"D:{updated():%Y%m%d}"
+    assert pdf.metadata["/CreationDate"].startswith(stamp) and pdf.metadata["/ModDate"].startswith(stamp)
+
+
+def test_every_page_title_is_in_the_contents_the_outline_and_the_text(pdf, text):
+    contents = plain(pdf.pages[1].extract_text())
+    outline = [plain(item.title) for item in pdf.outline if not isinstance(item, list)]
+    for doc in documents():
+        title = words(built(doc).select_one("article.bd-article h1"))
+        assert title in contents, f"{title!r} is not in the contents"
+        assert title in outline, f"{title!r} is not in the outline {outline}"
+        assert text.count(title) >= 2, title
+
+
+def test_every_figure_prints_with_its_caption_source_note_and_vector_image(pdf, text):
+    captions = []
+    for doc in documents():
+        for figure in built(doc).select("figure.nt-figure"):
+            caption = figure.select_one("figcaption p")
+            captions.append(words(caption))
+            note = words(figure.select_one(".nt-sources p, .nt-sources summary"))
+            assert note in text, f"{doc}: the source note {note[:60]!r} is not in the PDF"
+    assert len(captions) >= 10
+    for caption in captions:
+        assert caption in text, f"not in the PDF: {caption[:80]!r}"
+    # Charts print as their SVG: drawn as vector paths on the page, not embedded as pictures.
+    pictures = sum(len(page.images) for page in pdf.pages)
+    assert pictures == 0, f"{pictures} raster images in the PDF"
+
+
+def test_links_inside_the_book_stay_inside_the_pdf(pdf):
+    """A link to another page of the book jumps within the PDF; a download points at the public site; nothing
+    points at the machine that printed it."""
+    uris, internal = [], 0
+    for page in pdf.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action is None:
+                internal += 1  # a destination inside the document
+            elif "/URI" in action:
+                uris.append(str(action["/URI"]))
+            else:
+                internal += 1
+    assert internal >= 20, "links between the book's pages were lost"
+    local = [u for u in uris if not u.startswith(("https://", "http://"))]
+    assert local == [], local[:5]
+    assert not any("127.0.0.1" in u or u.startswith("file:") for u in uris)
+
+
+def test_what_chromium_varies_is_made_stable():
+    """Two prints of one document differ in their dates and in tagged-table node ids; both are rewritten to the
+    same bytes without moving any offset."""
+    first = b"<</CreationDate (D:20261129092123+00'00')>> /ID (node00000312) /Headers [(node00000312)] (node00000400)"
+    second = b"<</CreationDate (D:20261130101010+00'00')>> /ID (node00000500) /Headers [(node00000500)] (node00000588)"
+    day = updated()
+    one, other = reproducible(first, day), reproducible(second, day)
+    assert one == other and len(one) == len(first)
+    assert re.search(rb"\(D:\d{8}000000", one)
+    assert one.count(b"(node00000000)") == 2 and b"(node00000001)" in one
