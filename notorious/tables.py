@@ -91,6 +91,59 @@ def passage_list(passages: pd.DataFrame, reviews: pd.DataFrame, sources: pd.Data
     return Table("\n".join(parts), f"{len(passages)} passages")
 
 
+CHAPTERS = {
+    "listing": ("chapters/listing-history", "On the list, off the list, on again"),
+    "lobbying": ("chapters/lobbying", "Lobbying Washington"),
+    "coalitions": ("chapters/brand-coalitions", "Brands take sides"),
+    "metrics": ("chapters/platform-metrics", "Counting fakes"),
+}
+
+
+def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, verdicts: dict[str, tuple[str, str]], doc: str) -> Table:
+    """The seed article's claims as a table a reader can scan and filter: the claim, the verdict in colour and in
+    words, what the sources say, the chapter that tells the story, the source.
+
+    Complete without JavaScript; filter.js adds a verdict and a chapter filter above it. Every string is escaped.
+    ``verdicts`` maps a verdict code to its label and colour (the theme's VERDICT_COLOURS).
+    """
+    root = site_root(doc)
+    known = set(sources["source_id"])
+    rows = []
+    for r in claims.itertuples():
+        label, colour = verdicts[r.verdict]
+        page, chapter = CHAPTERS.get(r.chapter, (None, r.chapter))
+        where = f'<a href="{root}/{page}.html">{html.escape(chapter)}</a>' if page else html.escape(str(chapter))
+        source = source_link(r.source_id, root) if pd.notna(r.source_id) and r.source_id in known else "none found"
+        rows.append(
+            f'<tr data-verdict="{html.escape(r.verdict)}" data-chapter="{html.escape(str(r.chapter))}">'
+            f'<td data-label="The article says">{html.escape(r.claim)}</td>'
+            f'<td data-label="Verdict"><span class="nt-verdict" style="--nt-verdict: {colour}">'
+            f"{html.escape(label)}</span></td>"
+            f'<td data-label="What the sources say">{html.escape(r.finding)}<br><small>Source: {source}</small></td>'
+            f'<td data-label="Chapter">{where}</td></tr>'
+        )
+    options = {
+        "verdict": [(k, v[0]) for k, v in verdicts.items() if k in set(claims["verdict"])],
+        "chapter": [(k, v[1]) for k, v in CHAPTERS.items() if k in set(claims["chapter"])],
+    }
+    selects = "".join(
+        f'<label>{title} <select data-filter="{key}"><option value="">All</option>'
+        + "".join(f'<option value="{html.escape(v)}">{html.escape(t)}</option>' for v, t in options[key])
+        + "</select></label> "
+        for key, title in (("verdict", "Verdict"), ("chapter", "Chapter"))
+    )
+    controls = f'<div class="nt-filter" hidden>{selects}<output aria-live="polite"></output></div>'
+    table = (
+        '<table class="nt-claims"><thead><tr><th>The article says</th><th>Verdict</th>'
+        "<th>What the sources say</th><th>Chapter</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    return Table(
+        f'<div class="nt-filterable">{controls}<div class="nt-table-wrap">{table}</div></div>',
+        f"{len(claims)} claims",
+    )
+
+
 def data_dictionary(schema: dict) -> Table:
     """Every table and column of datapackage.json: type, whether required, allowed values, description."""
     parts = []

@@ -267,11 +267,11 @@ def test_without_javascript_readers_get_static_images_and_tables(browser, server
 
 
 def test_published_dictionary_matches_the_schema(visits):
-    """The appendix as built lists every table and column of datapackage.json, and nothing else."""
+    """The data dictionary page as built lists every table and column of datapackage.json, and nothing else."""
     import json
 
     schema = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
-    page = visits["chapters/data-and-methods.html"].page
+    page = visits["chapters/data-dictionary.html"].page
     built = page.eval_on_selector_all(
         "section.nt-resource",
         "els => els.map(s => [s.id, [...s.querySelectorAll('tbody tr td:first-child')].map(td => td.textContent)])",
