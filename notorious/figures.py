@@ -13,6 +13,7 @@ import html
 import json
 import os
 import posixpath
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -73,18 +74,43 @@ def chart_html(spec: dict, label: str, fallback_src: str | None = None) -> str:
     )
 
 
+COMPOSITE = ("hconcat", "vconcat", "concat", "facet", "repeat")
+
+
+def _svg_width(spec: dict) -> float:
+    svg = vlc.vegalite_to_svg(spec, vl_version="6.4")
+    return float(re.search(r'<svg[^>]*\bwidth="([0-9.]+)"', svg).group(1))
+
+
+def panel_fit(spec: dict) -> int:
+    """For stacked panels (vconcat), how much wider the drawn chart is than its widest panel: axes, labels,
+    padding. Vega-Lite cannot stretch panels to a container, so charts.js sets their width from this."""
+    widest = max(panel.get("width", 0) for panel in spec["vconcat"])
+    return int(round(_svg_width(spec) - widest))
+
+
 def page_spec(chart: alt.TopLevelMixin) -> dict:
-    """The spec for the web page: single views stretch to the container so they fit a phone."""
+    """The spec for the web page: single views stretch to the container; stacked panels are narrowed to it
+    by charts.js (``usermeta.fitPanels``), so every chart fits a phone without shrinking its text."""
     spec = chart.to_dict()
-    if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+    if "vconcat" in spec:
+        spec["usermeta"] = {"fitPanels": {"overhead": panel_fit(spec)}}
+    elif not any(k in spec for k in COMPOSITE):
         spec["width"] = "container"
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     return spec
 
 
 def static_spec(chart: alt.TopLevelMixin) -> dict:
+    """The spec of the SVG and PNG in figures/: single views at the static width; stacked panels as narrow as
+    a phone's column, so the image readers without JavaScript get on a phone is drawn at its own size."""
     spec = chart.to_dict()
-    if spec.get("width") in (None, "container") and "hconcat" not in spec and "concat" not in spec:
+    if "vconcat" in spec:
+        width = theme.PHONE_WIDTH - panel_fit(spec)
+        for panel in spec["vconcat"]:
+            if "width" in panel:
+                panel["width"] = min(panel["width"], width)
+    elif spec.get("width") in (None, "container") and not any(k in spec for k in COMPOSITE):
         spec["width"] = theme.STATIC_WIDTH
     return spec
 

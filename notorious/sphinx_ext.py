@@ -138,6 +138,9 @@ def _drop_thebe_scripts(app: Sphinx) -> None:
 def _scripts_for_charts(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if "nt-spec" in context.get("body", ""):
         app.add_js_file("charts.js", loading_method="defer")
+    # A filterable table is complete without scripts; filter.js only adds its controls.
+    if "nt-filterable" in context.get("body", ""):
+        app.add_js_file("filter.js", loading_method="defer")
 
 
 # No page uses sphinx-design's components or thebe's live cells; their assets only cost readers bytes.

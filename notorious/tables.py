@@ -13,6 +13,7 @@ from .downloads import ARCHIVE
 from .figures import Html as Table
 from .figures import quotes_note
 from .pages import APPENDIX, site_root, source_href
+from .theme import VERDICT_COLOURS, VERDICT_LABELS
 
 KIND_TITLES = {
     "primary": "Primary documents (government, courts, disclosures)",
@@ -89,6 +90,59 @@ def passage_list(passages: pd.DataFrame, reviews: pd.DataFrame, sources: pd.Data
             )
         parts.append(f'<h3>{html.escape(titles[report_id])}</h3><ul class="nt-passages">{"".join(items)}</ul>')
     return Table("\n".join(parts), f"{len(passages)} passages")
+
+
+CHAPTERS = {
+    "listing": ("chapters/listing-history", "On the list, off the list, on again"),
+    "lobbying": ("chapters/lobbying", "Lobbying Washington"),
+    "coalitions": ("chapters/brand-coalitions", "Brands take sides"),
+    "metrics": ("chapters/platform-metrics", "Counting fakes"),
+}
+
+
+def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
+    """The seed article's claims as a table a reader can scan and filter: the claim, the verdict in colour and in
+    words, what the sources say, the chapter that tells the story, the source.
+
+    Complete without JavaScript; filter.js adds a verdict and a chapter filter above it. Every string is escaped.
+    Each verdict is written as the theme's label (VERDICT_LABELS) next to a dot of its colour (VERDICT_COLOURS).
+    """
+    root = site_root(doc)
+    known = set(sources["source_id"])
+    rows = []
+    for r in claims.itertuples():
+        label, colour = VERDICT_LABELS[r.verdict], VERDICT_COLOURS[r.verdict]
+        page, chapter = CHAPTERS.get(r.chapter, (None, r.chapter))
+        where = f'<a href="{root}/{page}.html">{html.escape(chapter)}</a>' if page else html.escape(str(chapter))
+        source = source_link(r.source_id, root) if pd.notna(r.source_id) and r.source_id in known else "none found"
+        rows.append(
+            f'<tr data-verdict="{html.escape(r.verdict)}" data-chapter="{html.escape(str(r.chapter))}">'
+            f'<td data-label="The article says">{html.escape(r.claim)}</td>'
+            f'<td data-label="Verdict"><span class="nt-verdict" style="--nt-verdict: {colour}">'
+            f"{html.escape(label)}</span></td>"
+            f'<td data-label="What the sources say">{html.escape(r.finding)}<br><small>Source: {source}</small></td>'
+            f'<td data-label="Chapter">{where}</td></tr>'
+        )
+    options = {
+        "verdict": [(k, v) for k, v in VERDICT_LABELS.items() if k in set(claims["verdict"])],
+        "chapter": [(k, v[1]) for k, v in CHAPTERS.items() if k in set(claims["chapter"])],
+    }
+    selects = "".join(
+        f'<label>{title} <select data-filter="{key}"><option value="">All</option>'
+        + "".join(f'<option value="{html.escape(v)}">{html.escape(t)}</option>' for v, t in options[key])
+        + "</select></label> "
+        for key, title in (("verdict", "Verdict"), ("chapter", "Chapter"))
+    )
+    controls = f'<div class="nt-filter" hidden>{selects}<output aria-live="polite"></output></div>'
+    table = (
+        '<table class="nt-claims"><thead><tr><th>The article says</th><th>Verdict</th>'
+        "<th>What the sources say</th><th>Chapter</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    return Table(
+        f'<div class="nt-filterable">{controls}<div class="nt-table-wrap">{table}</div></div>',
+        f"{len(claims)} claims",
+    )
 
 
 def data_dictionary(schema: dict) -> Table:

@@ -32,6 +32,7 @@ STATUS_LABELS = {
 CATEGORICAL = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7A7A7A", "#000000"]
 
 STATIC_WIDTH = 640  # width of the SVG/PNG written to figures/, where the page width is unknown
+PHONE_WIDTH = 340  # the text column of a 390 px phone: stacked panels are drawn this wide in figures/
 
 
 # The claim audit's verdicts, from "as printed" to "wrong": what a reader reads (in charts and tables) and, apart
@@ -58,7 +59,7 @@ def status_scale() -> alt.Scale:
 def status_legend(title: str = "Status") -> alt.Legend:
     """A legend that names statuses in words (status codes stay in the data)."""
     expr = " : ".join(f"datum.value == '{k}' ? '{v}'" for k, v in STATUS_LABELS.items()) + " : datum.value"
-    return alt.Legend(title=title, labelExpr=expr)
+    return alt.Legend(title=title, labelExpr=expr, columns=1)
 
 
 @alt.theme.register("notorious", enable=True)
@@ -88,7 +89,8 @@ def notorious_theme() -> alt.theme.ThemeConfig:
                 "titleFontSize": 12,
                 "orient": "bottom",
                 "direction": "horizontal",
-                "columns": 3,
+                "columns": 2,
+                "labelLimit": 150,
             },
             "title": {"color": INK, "fontSize": 14, "anchor": "start"},
             "range": {"category": CATEGORICAL},

@@ -162,6 +162,7 @@ def test_no_payload_runs_in_the_browser(poisoned_site):
                 "chapters/brand-coalitions.html",
                 "chapters/platform-metrics.html",
                 "chapters/data-and-methods.html",
+                "chapters/data-dictionary.html",
             ]:
                 context = browser.new_context()
                 context.add_init_script(

@@ -242,13 +242,84 @@ def test_charts_wait_until_a_reader_nears_them(browser, server):
         visit.close()
 
 
-def test_charts_fit_a_phone(browser, server):
-    visit = Visit(browser, server, pages()[1], width=360)
-    try:
+PHONE = 390
+# The smallest text in a chart, as drawn: each <text>'s font size times the scale the page draws its SVG at.
+SMALLEST_CHART_TEXT = """() => [...document.querySelectorAll('.nt-chart svg')].map(svg => {
+  const drawn = svg.getBoundingClientRect().width;
+  const natural = (svg.viewBox.baseVal && svg.viewBox.baseVal.width) || svg.width.baseVal.value;
+  const sizes = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim())
+    .map(t => [parseFloat(getComputedStyle(t).fontSize) * drawn / natural, t.textContent]);
+  sizes.sort((a, b) => a[0] - b[0]);
+  return {figure: svg.closest('figure').id, width: drawn, smallest: sizes[0]};
+})"""
+
+
+@pytest.fixture(scope="module")
+def phone_visits(browser, server):
+    loaded = {}
+    for path in ["index.html", *pages()]:
+        visit = Visit(browser, server, path, width=PHONE)
         draw_all(visit.page)
-        chart = visit.page.locator(".nt-chart").first
-        box = chart.locator("svg").first.bounding_box()
-        assert box["width"] <= 360, f"chart is {box['width']}px wide on a 360px screen"
+        loaded[path] = visit
+    yield loaded
+    for visit in loaded.values():
+        visit.close()
+
+
+@pytest.mark.parametrize("path", ["index.html", *pages()])
+def test_no_page_scrolls_sideways_on_a_phone(phone_visits, path):
+    width = phone_visits[path].page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE, f"{path} is {width}px wide on a {PHONE}px screen"
+
+
+@pytest.mark.parametrize("path", pages())
+def test_every_chart_fits_a_phone_and_its_text_stays_readable(phone_visits, path):
+    charts = phone_visits[path].page.evaluate(SMALLEST_CHART_TEXT)
+    for chart in charts:
+        assert chart["width"] <= PHONE, f"{chart['figure']} is {chart['width']}px wide on a {PHONE}px screen"
+        size, text = chart["smallest"]
+        assert size >= 10, f"{chart['figure']}: {text!r} is drawn at {size:.1f}px on a {PHONE}px screen"
+
+
+def test_the_answer_comes_first_on_a_phone(phone_visits):
+    """The boxed answer is the first thing under the title: on screen without scrolling, before any section."""
+    page = phone_visits["intro.html"].page
+    page.evaluate("window.scrollTo(0, 0)")
+    box = page.locator(".nt-answer").first
+    assert box.is_visible()
+    top = box.evaluate("e => e.getBoundingClientRect().top")
+    assert top < 844 * 0.6, f"the answer box starts {top:.0f}px down the first screen"
+    first_section = page.locator("article section section, article h2").first
+    assert box.evaluate(
+        "(a, b) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)", first_section.element_handle()
+    )
+
+
+def test_the_claim_audit_is_a_whole_table_that_readers_can_filter(browser, server):
+    """Without JavaScript every claim is in the table and no control is shown; with it, filters hide rows."""
+    import csv
+
+    claims = list(csv.DictReader((ROOT / "data" / "claims.csv").open(encoding="utf-8")))
+    static = Visit(browser, server, "intro.html", javascript=False)
+    try:
+        assert static.page.locator("table.nt-claims tbody tr").count() == len(claims)
+        assert not static.page.locator(".nt-filter").is_visible()
+        words = static.page.locator("table.nt-claims .nt-verdict").all_inner_texts()
+        assert {w.strip() for w in words} >= {"Confirmed", "Contradicted"}
+    finally:
+        static.close()
+    visit = Visit(browser, server, "intro.html", width=PHONE)
+    try:
+        page = visit.page
+        page.locator(".nt-filter").wait_for(state="visible")
+        page.select_option("select[data-filter='verdict']", "contradicted")
+        shown = page.locator("table.nt-claims tbody tr:visible")
+        expected = sum(c["verdict"] == "contradicted" for c in claims)
+        assert shown.count() == expected > 0
+        page.select_option("select[data-filter='chapter']", "metrics")
+        both = sum(c["verdict"] == "contradicted" and c["chapter"] == "metrics" for c in claims)
+        assert page.locator("table.nt-claims tbody tr:visible").count() == both
+        assert page.locator(".nt-filter output").inner_text() == f"{both} of {len(claims)} shown"
     finally:
         visit.close()
 
@@ -273,11 +344,11 @@ def test_without_javascript_readers_get_static_images_and_tables(browser, server
 
 
 def test_published_dictionary_matches_the_schema(visits):
-    """The appendix as built lists every table and column of datapackage.json, and nothing else."""
+    """The data dictionary page as built lists every table and column of datapackage.json, and nothing else."""
     import json
 
     schema = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
-    page = visits["chapters/data-and-methods.html"].page
+    page = visits["chapters/data-dictionary.html"].page
     built = page.eval_on_selector_all(
         "section.nt-resource",
         "els => els.map(s => [s.id, [...s.querySelectorAll('tbody tr td:first-child')].map(td => td.textContent)])",

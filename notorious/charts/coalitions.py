@@ -116,13 +116,39 @@ def row_order(rows: pd.DataFrame) -> list[str]:
     return [ALIBABA_NAME] + [p for p in order if p != ALIBABA_NAME] if ALIBABA_NAME in order else order
 
 
-def timeline_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerChart:
+DETAIL = ("2015-01-01", "2017-12-31")  # the two years before and after the re-listing, where events crowd
+
+
+def timeline_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.VConcatChart:
+    """The whole timeline, then a detail of 2015 to 2017, where most events fall, on a wider time scale."""
+    first, last = rows["when"].min(), max(rows["when"].max(), marks["date"].max())
+    whole = [f"{first.year - 1}-07-01", f"{last.year + 1}-06-30"]
+    inside = rows[(rows["when"] >= DETAIL[0]) & (rows["when"] <= DETAIL[1])]
+    detail_marks = marks[(marks["date"] >= DETAIL[0]) & (marks["date"] <= DETAIL[1])]
+    panels = [
+        timeline_panel(rows, marks, whole, "%Y").properties(title=alt.Title("All events", fontSize=12)),
+        timeline_panel(inside, detail_marks, list(DETAIL), "%b %Y").properties(
+            title=alt.Title(f"Detail: {DETAIL[0][:4]} to {DETAIL[1][:4]}", fontSize=12)
+        ),
+    ]
+    return alt.vconcat(*(p.properties(width=520) for p in panels), spacing=16).resolve_scale(
+        color="shared", shape="shared"
+    )
+
+
+def timeline_panel(rows: pd.DataFrame, marks: pd.DataFrame, domain: list[str], fmt: str) -> alt.LayerChart:
     """One row per party, one mark per event; shape = date precision, ring and link = conflicting dates."""
     order = row_order(rows)
-    first, last = rows["when"].min(), max(rows["when"].max(), marks["date"].max())
-    # Room on the right for the last decision's label, which the shared helper prints right of its rule.
-    domain = [f"{first.year - 1}-07-01", f"{last.year + 2}-06-30"]
-    x = alt.X("when:T", title="Date", axis=alt.Axis(format="%Y", tickCount="year"), scale=alt.Scale(domain=domain))
+    x = alt.X(
+        "when:T",
+        title=None,
+        axis=alt.Axis(
+            format=fmt,
+            tickCount={"interval": "year" if fmt == "%Y" else "month", "step": 1 if fmt == "%Y" else 6},
+            labelOverlap="greedy",
+        ),
+        scale=alt.Scale(domain=domain),
+    )
     y = alt.Y(
         "row:N",
         sort=order,
@@ -162,7 +188,7 @@ def timeline_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerChart:
                 "kind_label:N",
                 title="Event",
                 scale=alt.Scale(domain=[KIND_LABELS[k] for k in KIND_COLOURS], range=list(KIND_COLOURS.values())),
-                legend=alt.Legend(columns=1),
+                legend=alt.Legend(columns=1, orient="bottom", labelLimit=220),
             ),
             shape=alt.Shape(
                 "date_precision:N",
@@ -173,7 +199,9 @@ def timeline_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerChart:
             tooltip=tooltip,
         )
     )
-    return alt.layer(decision_rules(marks, label_y=-2), link, ring, points).properties(height=alt.Step(24))
+    return alt.layer(decision_rules(marks, label_y=-2, domain=domain), link, ring, points).properties(
+        height=alt.Step(24)
+    )
 
 
 def timeline_summary(rows: pd.DataFrame) -> str:
@@ -246,8 +274,10 @@ def stances(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return table, long
 
 
-def stance_chart(table: pd.DataFrame) -> alt.VConcatChart:
-    """Each party's counted events, pressure on the left and cooperation on the right, grouped by stance."""
+def stance_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """Each party's counted steps as bars with their count written, pressure and cooperation side by side.
+
+    A party with only blue bars only pressed Alibaba; one with both colours did both, at different times."""
     long = table.melt(
         id_vars=["party", "group", "group_label", "event_types"],
         value_vars=["pressed", "cooperated"],
@@ -258,37 +288,24 @@ def stance_chart(table: pd.DataFrame) -> alt.VConcatChart:
     long["kind_label"] = long["kind"].map(KIND_LABELS)
     order = list(table["party"])
     kinds = [KIND_LABELS["pressed"], KIND_LABELS["cooperated"]]
-    most = int(long["events"].max())
-    colours = alt.Scale(domain=["pressed", "cooperated"], range=[KIND_COLOURS["pressed"], KIND_COLOURS["cooperated"]])
-    tooltip = [
-        alt.Tooltip("party:N", title="Party"),
-        alt.Tooltip("group_label:N", title="Stance"),
-        alt.Tooltip("kind_label:N", title="Kind"),
-        alt.Tooltip("events:Q", title="Events"),
-        alt.Tooltip("event_types:N", title="Event types"),
-    ]
-    panels = []
-    for group, label in STANCE_GROUPS.items():
-        data = long[long["group"] == group]
-        if data.empty:
-            continue
-        base = alt.Chart(data, title=alt.Title(label, fontSize=12, anchor="start")).encode(
-            x=alt.X(
-                "kind_label:N",
-                title=None,
-                scale=alt.Scale(domain=kinds),
-                axis=alt.Axis(orient="top", labelAngle=0, labelLimit=200) if not panels else None,
-            ),
-            y=alt.Y("party:N", sort=order, title=None),
-            tooltip=tooltip,
-        )
-        dots = base.mark_circle(opacity=0.95).encode(
-            size=alt.Size("events:Q", scale=alt.Scale(domain=[0, most], range=[0, 900]), legend=None),
-            color=alt.Color("kind:N", scale=colours, legend=None),
-        )
-        labels = base.mark_text(color="#FFFFFF", fontWeight="bold", fontSize=12).encode(text="events:Q")
-        panels.append(alt.layer(dots, labels).properties(width=300, height=alt.Step(30)))
-    return alt.vconcat(*panels, spacing=10).resolve_scale(size="shared")
+    colours = alt.Scale(domain=kinds, range=[KIND_COLOURS["pressed"], KIND_COLOURS["cooperated"]])
+    base = alt.Chart(long).encode(
+        y=alt.Y("party:N", sort=order, title=None, axis=alt.Axis(labelLimit=130)),
+        yOffset=alt.YOffset("kind_label:N", scale=alt.Scale(domain=kinds)),
+        x=alt.X("events:Q", title="Steps counted", axis=alt.Axis(tickMinStep=1, format="d")),
+        tooltip=[
+            alt.Tooltip("party:N", title="Party"),
+            alt.Tooltip("group_label:N", title="Stance"),
+            alt.Tooltip("kind_label:N", title="Kind"),
+            alt.Tooltip("events:Q", title="Steps"),
+            alt.Tooltip("event_types:N", title="Event types"),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("kind_label:N", scale=colours, title=None, legend=alt.Legend(columns=1, labelLimit=220))
+    )
+    counts = base.mark_text(align="left", dx=3, baseline="middle", fontSize=11, color=INK).encode(text="events:Q")
+    return alt.layer(bars, counts).properties(height=alt.Step(13))
 
 
 def stance_summary(table: pd.DataFrame) -> str:
@@ -387,7 +404,12 @@ def growth_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.VConcatChart:
             layers.insert(
                 0, alt.Chart(shown_marks).mark_rule(strokeDash=[4, 3], color=INK, opacity=0.4).encode(x="date:T")
             )
-        panels.append(alt.layer(*layers).properties(width=520, height=90, title=alt.Title(series, fontSize=12)))
+        # A long series name takes two lines, so the title is never wider than a phone's panel.
+        words = series.split(" ")
+        title = (
+            series if len(series) <= 36 else [" ".join(words[: len(words) // 2]), " ".join(words[len(words) // 2 :])]
+        )
+        panels.append(alt.layer(*layers).properties(width=520, height=90, title=alt.Title(title, fontSize=12)))
     return alt.vconcat(*panels, spacing=12).resolve_scale(shape="shared")
 
 

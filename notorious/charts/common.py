@@ -74,18 +74,27 @@ def decisions(listings: pd.DataFrame, reviews: pd.DataFrame, platform: str = "Ta
     return pd.DataFrame(out, columns=["date", "label", "report_id", "source_id"])
 
 
-def decision_rules(marks: pd.DataFrame, *, label_y: float = 0) -> alt.LayerChart:
+def decision_rules(marks: pd.DataFrame, *, label_y: float = 0, domain: list[str] | None = None) -> alt.LayerChart:
     """Dashed vertical rules with short labels at the dates of USTR's decisions.
 
-    The first label sits left of its rule and the others right, on alternating lines, so that
-    decisions a year or two apart do not print over each other.
+    Each label has its own line above the plot, the first at the top, so labels never print over each other
+    however narrow the screen. A label sits right of its rule, unless the rule is in the right part of the chart,
+    where the label would run off the edge: then left of it. Panels of a stacked chart pass their ``domain``,
+    since their x scale is not named 'x' there.
     """
     rules = alt.Chart(marks).mark_rule(strokeDash=[4, 3], color=INK, opacity=0.6).encode(x=alt.X("date:T"))
     labels = []
     for i in range(len(marks)):
-        align, dx = ("right", -3) if i == 0 else ("left", 3)
+        line = -4 - 13 * (len(marks) - 1 - i)
+        if domain is None:
+            flip = "scale('x', datum.date) > width * 0.55"
+            align, dx = alt.ExprRef(f"{flip} ? 'right' : 'left'"), alt.ExprRef(f"{flip} ? -3 : 3")
+        else:
+            first, last = pd.Timestamp(domain[0]), pd.Timestamp(domain[1])
+            right = (marks["date"].iloc[i] - first) / (last - first) > 0.55
+            align, dx = ("right", -3) if right else ("left", 3)
         text = alt.Chart(marks.iloc[[i]]).mark_text(
-            align=align, dx=dx, dy=-4 + 13 * (i % 2), baseline="bottom", fontSize=11, color=ALIBABA
+            align=align, dx=dx, dy=line, baseline="bottom", fontSize=11, color=ALIBABA
         )
         labels.append(text.encode(x=alt.X("date:T"), text="label:N", y=alt.value(label_y)))
     return alt.layer(rules, *labels)

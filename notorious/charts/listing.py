@@ -5,16 +5,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..theme import ALIBABA, INK, OTHER, STATUS_LABELS, status_legend, status_scale
+from ..theme import ALIBABA, INK, MISSING, OTHER, STATUS_LABELS, status_legend, status_scale
 from .common import ALIBABA_GROUP, decision_rules, drawn_at
 
-STATUS_SHAPES = {
-    "listed": "circle",
-    "named": "diamond",
-    "warned": "triangle-up",
-    "removed": "cross",
-    "not_listed": "square",
-}
+# Across the book a marker's shape says how precisely its date is known (circle: day, square: month, triangle:
+# year). Release dates are known to the day, so statuses differ by colour and are named in the legend.
+PRECISION_SHAPES = {"day": "circle", "month": "square", "year": "triangle-up"}
 
 
 def platform_statuses(listings: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataFrame:
@@ -36,7 +32,7 @@ def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerCha
     label_colour = alt.ExprRef(f"indexof({alibaba!r}, datum.value) >= 0 ? '{ALIBABA}' : '{INK}'")
     points = (
         alt.Chart(drawn)
-        .mark_point(size=110, filled=True, opacity=1)
+        .mark_circle(size=110, opacity=1)
         .encode(
             x=alt.X(
                 "released:T",
@@ -48,11 +44,6 @@ def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerCha
                 "platform:N", sort=order, title=None, axis=alt.Axis(labelColor=label_colour, labelFontWeight="bold")
             ),
             color=alt.Color("status:N", scale=status_scale(), legend=status_legend()),
-            shape=alt.Shape(
-                "status:N",
-                scale=alt.Scale(domain=list(STATUS_SHAPES), range=list(STATUS_SHAPES.values())),
-                legend=status_legend(),
-            ),
             tooltip=[
                 alt.Tooltip("platform:N", title="Platform"),
                 alt.Tooltip("operator:N", title="Operator"),
@@ -77,11 +68,15 @@ def list_sizes(reviews: pd.DataFrame) -> pd.DataFrame:
     )
     long["kind"] = long["kind"].map({"online_markets": "Online", "physical_markets": "Physical"})
     long["known"] = long["markets"].notna()
+    long["stated"] = long["known"].map({True: "stated", False: "not stated"})
     return long.sort_values(["covers_year", "kind"]).reset_index(drop=True)
 
 
+HEIGHT = 260
+
+
 def list_size_chart(sizes: pd.DataFrame) -> alt.LayerChart:
-    """Grouped bars for known sizes; a hollow 'not stated' marker where no source gives the size."""
+    """Grouped bars for known sizes; a grey, labelled column where no source gives the size."""
     x = alt.X("covers_year:O", title="Review (year in its title)")
     offset = alt.XOffset("kind:N", sort=["Online", "Physical"])
     kinds = alt.Scale(domain=["Online", "Physical"], range=[ALIBABA, OTHER])
@@ -101,48 +96,88 @@ def list_size_chart(sizes: pd.DataFrame) -> alt.LayerChart:
             ],
         )
     )
-    unknown = (
-        alt.Chart(sizes[~sizes["known"]])
-        .mark_point(shape="circle", filled=False, size=60, strokeWidth=1.5)
-        .encode(
-            x=x,
-            xOffset=offset,
-            y=alt.datum(0),
-            color=alt.Color("kind:N", scale=kinds, title="Markets"),
-            tooltip=[
-                alt.Tooltip("report_id:N", title="Review"),
-                alt.Tooltip("kind:N", title="Kind"),
-                alt.Tooltip("known:N", title="Size stated by a source"),
-            ],
-        )
+    # A size no source states is a grey column the height of the chart, labelled, never a mark on the zero line.
+    unknown = alt.Chart(sizes[~sizes["known"]]).encode(
+        x=x,
+        xOffset=offset,
+        tooltip=[
+            alt.Tooltip("report_id:N", title="Review"),
+            alt.Tooltip("kind:N", title="Kind"),
+            alt.Tooltip("stated:N", title="Size"),
+        ],
     )
-    return alt.layer(bars, unknown).properties(height=260)
+    gap = unknown.mark_rect(color=MISSING, opacity=0.45).encode(y=alt.value(0), y2=alt.value(HEIGHT))
+    # One label per review, centred on it, even where both sizes are missing.
+    words = (
+        alt.Chart(sizes[~sizes["known"]].drop_duplicates("covers_year"))
+        .mark_text(angle=270, align="right", baseline="middle", fontSize=10, color=INK)
+        .encode(x=x, y=alt.value(4), text="stated:N")
+    )
+    return alt.layer(gap, words, bars).properties(height=HEIGHT)
 
 
-def events_strip(events: pd.DataFrame, start: str, end: str) -> alt.Chart:
-    """Dated events between two dates, one row per actor, with each event's summary on hover."""
-    rows = events[(events["date"] >= start) & (events["date"] <= end)].copy()
-    rows["when"] = drawn_at(rows["date"])
-    return (
-        alt.Chart(rows)
-        .mark_point(filled=True, size=90, color=ALIBABA, opacity=0.9)
-        .encode(
-            x=alt.X("when:T", title=None, axis=alt.Axis(format="%b %Y")),
-            y=alt.Y("actor:N", title=None, sort=alt.EncodingSortField("when", op="min")),
-            shape=alt.Shape(
-                "date_precision:N",
-                title="Date known to the",
-                scale=alt.Scale(domain=["day", "month", "year"], range=["circle", "square", "triangle-up"]),
-            ),
-            tooltip=[
-                alt.Tooltip("date:N", title="Date"),
-                alt.Tooltip("actor:N", title="Who"),
-                alt.Tooltip("summary:N", title="What"),
-                alt.Tooltip("source_id:N", title="Source"),
-            ],
+def event_rows(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per date and actor, in date order, labelled with its date (to the precision known) and what
+    happened (the event types, counted), so the chart can be read without hovering."""
+    rows = events.assign(when=drawn_at(events["date"]))
+    out = []
+    for (when, date, precision, actor), group in rows.groupby(["when", "date", "date_precision", "actor"], sort=True):
+        counts = group["event_type"].value_counts(sort=False)
+        what = ", ".join(t if n == 1 else f"{t} ×{n}" for t, n in counts.items())
+        out.append(
+            {
+                "when": when,
+                "date": date,
+                "date_precision": precision,
+                "actor": actor,
+                "alibaba": "Alibaba" in actor,
+                "label": f"{_say(when, precision)}\n{actor}: {what}",
+                "summary": " | ".join(group["summary"]),
+                "source_id": ", ".join(sorted(set(group["source_id"]))),
+            }
         )
-        .properties(height=alt.Step(24))
+    frame = pd.DataFrame(out)
+    frame["row"] = range(len(frame))
+    return frame
+
+
+def _say(when: pd.Timestamp, precision: str) -> str:
+    return when.strftime({"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}[precision])
+
+
+def events_strip(events: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
+    """Dated events between two dates, read down like a list: one row per date and actor, each labelled.
+
+    The marker's shape says how precisely the date is known; Alibaba's own steps are in its colour."""
+    rows = event_rows(events[(events["date"] >= start) & (events["date"] <= end)])
+    y = alt.Y("row:O", title=None, axis=None)
+    base = alt.Chart(rows).encode(
+        y=y,
+        tooltip=[
+            alt.Tooltip("date:N", title="Date"),
+            alt.Tooltip("actor:N", title="Who"),
+            alt.Tooltip("summary:N", title="What"),
+            alt.Tooltip("source_id:N", title="Source"),
+        ],
     )
+    colour = alt.Color(
+        "alibaba:N",
+        scale=alt.Scale(domain=[True, False], range=[ALIBABA, OTHER]),
+        legend=None,
+    )
+    points = base.mark_point(filled=True, size=90, opacity=1).encode(
+        x=alt.value(8),
+        color=colour,
+        shape=alt.Shape(
+            "date_precision:N",
+            title="Date known to the",
+            scale=alt.Scale(domain=list(PRECISION_SHAPES), range=list(PRECISION_SHAPES.values())),
+        ),
+    )
+    labels = base.mark_text(align="left", baseline="middle", dx=0, fontSize=12, lineBreak="\n", lineHeight=15).encode(
+        x=alt.value(22), text="label:N", color=alt.value(INK)
+    )
+    return alt.layer(points, labels).properties(height=alt.Step(38))
 
 
 def status_summary(statuses: pd.DataFrame) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from .. import dates
 from ..theme import ALIBABA, INK, MISSING, OTHER
 from ..words import qualified
 from .common import ALIBABA_GROUP, decision_rules, drawn_at, extent, time_axis
@@ -23,7 +24,8 @@ PERIOD_LABELS = {
     "Q3": "Q3 only",
     "Q4": "Q4 only",
 }
-CLIENT_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-right"]
+# Across the book a marker's shape says how precisely a date is known.
+PRECISION_SHAPES = {"day": "circle", "month": "square", "year": "triangle-up"}
 
 
 def _money(amount: float) -> str:
@@ -191,6 +193,7 @@ def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: st
         rows["former_government_role"].notna().map({True: "Former official", False: "No government role reported"})
     )
     rows["started_text"] = rows["started"].fillna("not found")
+    rows["precision"] = [dates.precision(v) if pd.notna(v) else "" for v in rows["started"]]
     order = (
         rows.assign(key=rows["drawn"].where(rows["known"], pd.Timestamp(end)))
         .sort_values(["key", "name"])["who"]
@@ -219,10 +222,10 @@ def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: st
                 scale=alt.Scale(domain=["Former official", "No government role reported"], range=[ALIBABA, OTHER]),
             ),
             shape=alt.Shape(
-                "ex_official:N",
-                title=None,
-                legend=alt.Legend(labelLimit=170, columns=1),
-                scale=alt.Scale(domain=["Former official", "No government role reported"], range=["diamond", "circle"]),
+                "precision:N",
+                title="Start known to the",
+                legend=alt.Legend(columns=3),
+                scale=alt.Scale(domain=list(PRECISION_SHAPES), range=list(PRECISION_SHAPES.values())),
             ),
             tooltip=tooltip,
         )
@@ -258,34 +261,25 @@ def peers(lobbying: pd.DataFrame, publishers: pd.Series) -> pd.DataFrame:
     return rows.sort_values(["alibaba", "client", "year"], ascending=[False, True, True]).reset_index(drop=True)
 
 
-def peers_chart(rows: pd.DataFrame) -> alt.Chart:
-    """Every reported full-year total, one dot per source: Alibaba in its colour, other clients grey by shape.
-
-    No lines join the dots: most clients have only scattered years, and a line would invent the years between.
-    """
-    clients = list(dict.fromkeys(rows["client"]))
+def peers_chart(rows: pd.DataFrame) -> alt.LayerChart:
+    """Every reported full-year total as a bar across its year, one per source: Alibaba in its colour, every other
+    client grey (named on hover and in the table). No lines join the years: most clients have only scattered
+    years, and a line would invent the years between."""
+    rows = rows.assign(
+        start=pd.to_datetime(rows["year"].astype(int).astype(str) + "-01-01"),
+        end=pd.to_datetime(rows["year"].astype(int).astype(str) + "-12-31"),
+    )
     return (
         alt.Chart(rows)
-        .mark_point(size=80, filled=True, opacity=0.85)
+        .mark_rule(strokeWidth=4)
         .encode(
-            x=alt.X(
-                "when:T",
-                title="Year",
-                scale=alt.Scale(padding=12),
-                axis=alt.Axis(format="%Y", tickCount="year", labelOverlap="greedy", labelSeparation=6),
-            ),
+            x=time_axis("start"),
+            x2="end:T",
             y=alt.Y("amount_usd:Q", title="Reported full-year spend (US$)", axis=alt.Axis(format="$~s")),
             color=alt.Color(
-                "client:N",
-                title="Client",
-                legend=alt.Legend(columns=2, labelLimit=110),
-                scale=alt.Scale(domain=clients, range=[ALIBABA if c == ALIBABA_GROUP else OTHER for c in clients]),
-            ),
-            shape=alt.Shape(
-                "client:N",
-                title="Client",
-                legend=alt.Legend(columns=2, labelLimit=110),
-                scale=alt.Scale(domain=clients, range=CLIENT_SHAPES[: len(clients)]),
+                "group:N",
+                title=None,
+                scale=alt.Scale(domain=["Alibaba", "Other Chinese company"], range=[ALIBABA, OTHER]),
             ),
             tooltip=[
                 alt.Tooltip("client:N", title="Client"),
@@ -305,5 +299,5 @@ def peers_summary(rows: pd.DataFrame) -> str:
     for client, group in rows.groupby("client", sort=False):
         values = "; ".join(f"{r.year} {r.amount_text} ({r.publisher})" for r in group.itertuples())
         parts.append(f"{client}: {values}")
-    intro = "Reported full-year US federal lobbying spend of Chinese companies, one dot per source. "
+    intro = "Reported full-year US federal lobbying spend of Chinese companies, one bar per source and year. "
     return intro + ". ".join(parts) + "."

@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from .. import dates
-from ..theme import ALIBABA, CATEGORICAL, INK, OTHER
+from ..theme import ALIBABA, INK, OTHER
 from ..words import qualified
 from .common import decision_rules, extent, is_alibaba, time_axis
 
@@ -192,41 +192,6 @@ def period_rows_chart(measures: pd.DataFrame, marks: pd.DataFrame, start: str, e
     if len(shown_marks):
         layers.insert(0, decision_rules(shown_marks, label_y=-4))
     return alt.layer(*layers).properties(height=alt.Step(28))
-
-
-def segments_chart(
-    measures: pd.DataFrame, marks: pd.DataFrame, start: str, end: str, y_title: str, billions: bool = False
-) -> alt.LayerChart:
-    """Counts as horizontal segments over their periods (height = value), one colour per measure."""
-    rows = measures.copy()
-    names = list(dict.fromkeys(rows["label"]))
-    colours = alt.Scale(domain=names, range=CATEGORICAL[: len(names)])
-    x = time_axis("start", None)
-    axis = alt.Axis(labelExpr="format(datum.value / 1e9, ',') + ' bn'") if billions else alt.Axis(format=",.0f")
-    y = alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True), axis=axis)
-    tooltip = [
-        alt.Tooltip("label:N", title="Measure"),
-        alt.Tooltip("period:N", title="Period"),
-        alt.Tooltip("shown:N", title="Value"),
-        alt.Tooltip("sources:N", title="Sources"),
-    ]
-    colour = alt.Color("label:N", scale=colours, title=None, legend=alt.Legend(columns=1, labelLimit=320))
-    lines = alt.Chart(rows).mark_rule(strokeWidth=3).encode(x=x, x2="end:T", y=y, color=colour, tooltip=tooltip)
-    starts = (
-        alt.Chart(rows)
-        .mark_tick(thickness=2, size=10, orient="vertical")
-        .encode(x=alt.X("start:T"), y=y, color=colour, tooltip=tooltip)
-    )
-    ends = (
-        alt.Chart(rows)
-        .mark_tick(thickness=2, size=10, orient="vertical")
-        .encode(x=alt.X("end:T"), y=y, color=colour, tooltip=tooltip)
-    )
-    layers = [extent(start, end, None), lines, starts, ends]
-    shown_marks = _in_window(marks, start, end)
-    if len(shown_marks):
-        layers.insert(0, decision_rules(shown_marks, label_y=-4))
-    return alt.layer(*layers).properties(height=300)
 
 
 def saic_chart(measures: pd.DataFrame, sizes: pd.DataFrame) -> alt.LayerChart:

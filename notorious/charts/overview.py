@@ -5,82 +5,71 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..theme import ALIBABA, OTHER, VERDICT_COLOURS, VERDICT_LABELS, status_legend, status_scale
-from .common import decision_rules, drawn_at
-
-STRANDS = {
-    "listing": "USTR and Alibaba",
-    "lobbying": "Lobbying",
-    "coalitions": "Brands and coalitions",
-    "metrics": "Enforcement and measurement",
-}
-PANEL_WIDTH = 560  # concatenated views cannot stretch to the page; the page's CSS scales them down on phones
+from ..theme import ALIBABA, INK, MISSING, VERDICT_COLOURS, VERDICT_LABELS, status_legend, status_scale
+from .common import decision_rules, extent, time_axis
+from .lobbying import missing_years
 
 
-def strand_events(events: pd.DataFrame) -> pd.DataFrame:
-    """Every dated event with the strand it belongs to and where it is drawn."""
-    # An event of two strands is drawn once, in the first it names.
-    first = events["chapter"].str.split(";").str[0]
-    rows = events.assign(strand=first.map(STRANDS), when=drawn_at(events["date"]))
-    return rows.sort_values("when").reset_index(drop=True)
+def overview(status: pd.DataFrame, spend: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
+    """Taobao's status by report and Alibaba's reported annual lobbying, in one view that stretches to a phone.
 
-
-def overview(
-    status: pd.DataFrame, spend: pd.DataFrame, events: pd.DataFrame, marks: pd.DataFrame, start: str, end: str
-) -> alt.VConcatChart:
-    """Taobao's status, Alibaba's reported lobbying spend and the dated events of each strand, one time axis.
-
-    ``spend`` holds one row per year and source; years without a figure have no row, so no bar.
+    ``spend`` holds one row per full-year figure and source; each is drawn as a bar across the year it covers.
+    Years between the first and last figure without one are grey bands labelled as such, never zero.
     """
-    domain = [start, end]
-    x = alt.X("when:T", title=None, scale=alt.Scale(domain=domain), axis=alt.Axis(format="%Y", tickCount="year"))
-    status_panel = alt.layer(
-        decision_rules(marks, label_y=-2),
-        alt.Chart(status)
-        .mark_point(filled=True, size=120)
+    spans = spend.assign(
+        start=pd.to_datetime(spend["year"].astype(int).astype(str) + "-01-01"),
+        end=pd.to_datetime(spend["year"].astype(int).astype(str) + "-12-31"),
+    )
+    gaps = missing_years(spans)
+    top = float(spans["amount_usd"].max()) * 1.45
+    y = alt.Y(
+        "amount_usd:Q",
+        title="Alibaba's lobbying (US$ a year)",
+        scale=alt.Scale(domain=[0, top], nice=False),
+        axis=alt.Axis(format="$~s", tickCount=4),
+    )
+    band = (
+        alt.Chart(gaps)
+        .mark_rect(color=MISSING, opacity=0.35)
+        .encode(x=time_axis("start", None), x2="end:T", tooltip=[alt.Tooltip("year:O", title="No full-year figure")])
+    )
+    band_text = (
+        alt.Chart(gaps.head(1))
+        .mark_text(align="left", baseline="middle", dx=2, fontSize=10, color=INK)
+        .transform_calculate(label="'no figure'")
+        .encode(x=time_axis("start", None), y=alt.value(120), text="label:N")
+    )
+    bars = (
+        alt.Chart(spans)
+        .mark_rule(strokeWidth=4, color=ALIBABA)
         .encode(
-            x=x,
-            color=alt.Color("status:N", scale=status_scale(), legend=status_legend("Taobao's status")),
+            x=time_axis("start", None),
+            x2="end:T",
+            y=y,
+            tooltip=[
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("amount_usd:Q", title="Reported (US$)", format=","),
+                alt.Tooltip("source_id:N", title="Source"),
+            ],
+        )
+    )
+    dots = (
+        alt.Chart(status)
+        .mark_circle(size=90, opacity=1)
+        .encode(
+            x=time_axis("when", None),
+            y=alt.value(22),
+            color=alt.Color("status:N", scale=status_scale(), legend=status_legend("Taobao in each USTR report")),
             tooltip=[
                 alt.Tooltip("title:N", title="Report"),
                 alt.Tooltip("released:T", format="%d %b %Y"),
                 alt.Tooltip("status:N"),
                 alt.Tooltip("source_id:N", title="Source"),
             ],
-        ),
-    ).properties(height=60, title="Taobao on USTR's list")
-    spend_panel = (
-        alt.Chart(spend)
-        .mark_point(shape="square", filled=True, size=70, color=ALIBABA)
-        .encode(
-            x=x,
-            y=alt.Y("amount_usd:Q", title="US$ per year", axis=alt.Axis(format="~s")),
-            tooltip=[
-                alt.Tooltip("year:O"),
-                alt.Tooltip("period:N"),
-                alt.Tooltip("amount_usd:Q", format=","),
-                alt.Tooltip("source_id:N", title="Source"),
-            ],
         )
-        .properties(height=110, title="Alibaba's reported US lobbying (one mark per source; no mark = no figure)")
     )
-    event_panel = (
-        alt.Chart(events)
-        .mark_tick(thickness=2, size=16, color=OTHER)
-        .encode(
-            x=x,
-            y=alt.Y("strand:N", title=None, sort=list(STRANDS.values())),
-            tooltip=[
-                alt.Tooltip("date:N"),
-                alt.Tooltip("actor:N"),
-                alt.Tooltip("summary:N"),
-                alt.Tooltip("source_id:N", title="Source"),
-            ],
-        )
-        .properties(height=120, title="Dated events in each strand")
-    )
-    panels = [p.properties(width=PANEL_WIDTH) for p in (status_panel, spend_panel, event_panel)]
-    return alt.vconcat(*panels, spacing=12).resolve_scale(color="independent")
+    layers = [extent(start, end, None), band, band_text, decision_rules(marks, label_y=-2), bars, dots]
+    return alt.layer(*layers).properties(height=220)
 
 
 def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
@@ -115,13 +104,12 @@ def verdict_takeaway(counts: pd.DataFrame) -> str:
     )
 
 
-def overview_summary(status: pd.DataFrame, spend: pd.DataFrame, events: pd.DataFrame) -> str:
+def overview_summary(status: pd.DataFrame, spend: pd.DataFrame) -> str:
     """A text alternative of the overview chart, written from the data."""
     steps = "; ".join(f"{r.status.replace('_', ' ')} {r.released:%b %Y}" for r in status.itertuples())
     years = ", ".join(f"{r.year}: US${r.amount_usd:,}" for r in spend.drop_duplicates("year").itertuples())
-    per_strand = ", ".join(f"{k} {v}" for k, v in events["strand"].value_counts().items())
+    gaps = ", ".join(str(y) for y in missing_years(spend)["year"])
     return (
-        f"Three panels on a shared time axis. Taobao's status by report: {steps}. Alibaba's reported annual "
-        f"lobbying (first source per year): {years}; other years have no figure. Dated events per strand: "
-        f"{per_strand}."
+        f"One time axis. Taobao's status in each USTR report: {steps}. Alibaba's reported annual lobbying "
+        f"(first source per year): {years}; no full-year figure for {gaps}."
     )

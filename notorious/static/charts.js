@@ -26,13 +26,26 @@
     console.error(err);
   }
 
+  // Vega-Lite cannot stretch stacked panels to their container, so narrow them here: the spec says how much
+  // the axes and labels add to a panel's width (usermeta.fitPanels.overhead). Text keeps its size on a phone.
+  function fitted(spec, target) {
+    var fit = spec.usermeta && spec.usermeta.fitPanels;
+    if (fit && spec.vconcat) {
+      var width = Math.floor(target.clientWidth - fit.overhead - 4);
+      spec.vconcat.forEach(function (panel) {
+        if (panel.width && width < panel.width) panel.width = Math.max(width, 100);
+      });
+    }
+    return spec;
+  }
+
   function draw(spec) {
     var target = document.getElementById(spec.getAttribute("data-for"));
     if (!target || target.hasAttribute("data-drawing")) return;
     target.setAttribute("data-drawing", "true");
     loadVega().then(function () {
       setTimeout(function () {
-        window.vegaEmbed(target, JSON.parse(spec.textContent), { renderer: "svg", actions: false, ast: true })
+        window.vegaEmbed(target, fitted(JSON.parse(spec.textContent), target), { renderer: "svg", actions: false, ast: true })
           .then(function () { target.setAttribute("data-drawn", "true"); })
           .catch(function (err) { fail(target, err); });
       }, 0);
