@@ -55,7 +55,7 @@ STANDALONE = """<!DOCTYPE html>
 """
 
 
-def chart_html(spec: dict, label: str, fallback_src: str | None = None) -> str:
+def chart_html(spec: dict, label: str, fallback_src: str | None = None, phone_src: str | None = None) -> str:
     """The chart's container and its spec, with an id derived from the spec so outputs are reproducible.
 
     No script is inline: the site's charts.js draws every container once the Vega bundle has loaded.
@@ -67,7 +67,12 @@ def chart_html(spec: dict, label: str, fallback_src: str | None = None) -> str:
     safe_json = spec_json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     fallback = ""
     if fallback_src:
-        fallback = f'<noscript><img src="{fallback_src}" alt="{html.escape(label)}" width="100%"></noscript>'
+        # A phone without JavaScript gets the image drawn at its own width, so its text is not shrunk.
+        phone = f'<source media="(max-width: 40em)" srcset="{phone_src}">' if phone_src else ""
+        fallback = (
+            f'<noscript><picture>{phone}<img src="{fallback_src}" alt="{html.escape(label)}" width="100%">'
+            "</picture></noscript>"
+        )
     return (
         f'<div class="nt-chart" id="{chart_id}" role="img" aria-label="{html.escape(label)}">{fallback}</div>\n'
         f'<script type="application/json" class="nt-spec" data-for="{chart_id}">{safe_json}</script>'
@@ -98,6 +103,18 @@ def page_spec(chart: alt.TopLevelMixin) -> dict:
     elif not any(k in spec for k in COMPOSITE):
         spec["width"] = "container"
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return spec
+
+
+def single_view(spec: dict) -> bool:
+    return not any(k in spec for k in COMPOSITE)
+
+
+def phone_spec(chart: alt.TopLevelMixin) -> dict:
+    """A single view drawn as wide as a phone's column, for readers on a phone without JavaScript."""
+    spec = chart.to_dict()
+    spec["width"] = theme.PHONE_WIDTH
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     return spec
 
 
@@ -243,7 +260,8 @@ class FigureBook:
         """The figure as a page shows it; ``root`` is the path from that page to the site root."""
         figures = posixpath.join(root, "figures")
         anchor = f"fig-{name}"
-        body = chart_html(page_spec(chart), alt_text, fallback_src=f"{figures}/{name}.svg")
+        phone = f"{figures}/{name}-phone.svg" if single_view(chart.to_dict()) else None
+        body = chart_html(page_spec(chart), alt_text, fallback_src=f"{figures}/{name}.svg", phone_src=phone)
         # Print shows the static image: a chart not yet scrolled to has not been drawn. Hidden and lazy on screen,
         # so it costs a reader nothing until they print.
         body += (
@@ -323,6 +341,9 @@ class FigureBook:
         spreadsheet_safe(data).to_csv(FIGURES_DIR / f"{name}.csv", index=False, lineterminator="\n")
         spec = static_spec(chart)
         (FIGURES_DIR / f"{name}.svg").write_text(vlc.vegalite_to_svg(spec, vl_version="6.4"), encoding="utf-8")
+        if single_view(spec):
+            phone = vlc.vegalite_to_svg(phone_spec(chart), vl_version="6.4")
+            (FIGURES_DIR / f"{name}-phone.svg").write_text(phone, encoding="utf-8")
         book = edition()
         heading = textwrap.wrap(f"Figure {number}. {title}", EXPORT_LINE)
         footer = [

@@ -590,3 +590,33 @@ def test_the_changelog_lists_each_version_and_every_correction(visits):
     logged = list(csv.DictReader(io.StringIO(corrections)))
     assert page.locator("table.nt-corrections tbody tr").count() == len(logged) > 0
     assert page.locator(f"a[href='{edition().issues_url}']").count() >= 1, "no way to report an error"
+
+
+def smallest_font(svg: str) -> float:
+    return min(float(size) for size in re.findall(r'font-size="([0-9.]+)px"', svg))
+
+
+def test_a_phone_without_javascript_gets_each_chart_drawn_for_its_width(browser, server):
+    """With scripting off a reader sees the static SVG; on a 390 px phone it is the one drawn at a phone's width,
+    so its smallest text is still 10 px or more once fitted to the screen."""
+    seen = 0
+    for path in pages():
+        visit = Visit(browser, server, path, javascript=False, width=390)
+        try:
+            images = visit.page.locator(".nt-chart img")
+            for i in range(images.count()):
+                image = images.nth(i)
+                image.scroll_into_view_if_needed()
+                image.evaluate("img => img.decode()")
+                source = image.evaluate("img => img.currentSrc")
+                svg = (SITE / urlparse(source).path.lstrip("/")).read_text(encoding="utf-8")
+                drawn = float(re.search(r'<svg[^>]* width="([0-9.]+)"', svg).group(1))
+                shown = image.evaluate("img => img.getBoundingClientRect().width")
+                assert shown <= 390, f"{path}: {source} is {shown} px wide"
+                assert smallest_font(svg) * shown / drawn >= 10, f"{path}: {source} draws text at " + str(
+                    round(smallest_font(svg) * shown / drawn, 1)
+                )
+                seen += 1
+        finally:
+            visit.close()
+    assert seen >= 10

@@ -6,8 +6,8 @@
 //
 //   node tools/audit.mjs [SITE_DIR] [PAGE ...] [--json report.json] [--reports DIR] [--runs N] [--port P]
 //
-// SITE_DIR defaults to _build/html. PAGEs are paths inside it (default: intro.html and every
-// chapters/*.html, the appendix included). With --runs N, Lighthouse runs N times per page and the
+// SITE_DIR defaults to _build/html. PAGEs are paths inside it (default: index.html, intro.html, every
+// chapters/*.html and every figures/*.html). With --runs N, Lighthouse runs N times per page and the
 // median performance score counts (the other categories do not vary between runs). With --reports,
 // each page's full Lighthouse report (HTML and JSON, of the counted run) is written into DIR.
 
@@ -83,7 +83,10 @@ function parseArgs(argv) {
 }
 
 function defaultPages(site) {
+  // Every address a reader can land on: the root (a redirect page), the book's pages, and each figure's own page
+  // (the one other sites embed).
   const pages = [];
+  if (fs.existsSync(path.join(site, "index.html"))) pages.push("index.html");
   if (fs.existsSync(path.join(site, "intro.html"))) pages.push("intro.html");
   const chapters = path.join(site, "chapters");
   if (fs.existsSync(chapters)) {
@@ -91,6 +94,10 @@ function defaultPages(site) {
     // The appendix last, as in the book's table of contents.
     files.sort((a, b) => (a === "data-and-methods.html") - (b === "data-and-methods.html"));
     for (const f of files) pages.push(`chapters/${f}`);
+  }
+  const figures = path.join(site, "figures");
+  if (fs.existsSync(figures)) {
+    for (const f of fs.readdirSync(figures).filter((f) => f.endsWith(".html")).sort()) pages.push(`figures/${f}`);
   }
   return pages;
 }

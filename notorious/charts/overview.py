@@ -59,7 +59,7 @@ def overview(status: pd.DataFrame, spend: pd.DataFrame, marks: pd.DataFrame, sta
         .encode(
             x=time_axis("when", None),
             y=alt.value(22),
-            color=alt.Color("status:N", scale=status_scale(), legend=status_legend("Taobao in each USTR report")),
+            color=alt.Color("status:N", scale=status_scale(), legend=status_legend("Taobao in USTR's reports")),
             tooltip=[
                 alt.Tooltip("title:N", title="Report"),
                 alt.Tooltip("released:T", format="%d %b %Y"),
