@@ -45,8 +45,9 @@ STANDALONE = """<!DOCTYPE html>
 <link rel="stylesheet" href="../_static/standalone.css">
 <script defer src="../_static/charts.js"></script>
 </head>
-<body class="nt-standalone">
+<body class="nt-standalone" data-nt-on-demand>
 <main>
+<h1 class="nt-visually-hidden">{heading}</h1>
 {figure}
 <p class="nt-standalone-from">From <a href="{back}" target="_top">{book}</a>, licensed {licence}.</p>
 </main>
@@ -55,7 +56,27 @@ STANDALONE = """<!DOCTYPE html>
 """
 
 
-def chart_html(spec: dict, label: str, fallback_src: str | None = None, phone_src: str | None = None) -> str:
+def svg_size(path) -> tuple[int, int] | None:
+    """An SVG's drawn width and height, so the page reserves its space before it loads (no layout shift)."""
+    if not path.exists():
+        return None
+    head = path.read_text(encoding="utf-8")[:600]
+    match = re.search(r'<svg[^>]* width="([0-9.]+)" height="([0-9.]+)"', head)
+    return (round(float(match.group(1))), round(float(match.group(2)))) if match else None
+
+
+def _dimensions(size: tuple[int, int] | None) -> str:
+    return f' width="{size[0]}" height="{size[1]}"' if size else ""
+
+
+def chart_html(
+    spec: dict,
+    label: str,
+    fallback_src: str | None = None,
+    phone_src: str | None = None,
+    static: bool = False,
+    sizes: tuple = (None, None),
+) -> str:
     """The chart's container and its spec, with an id derived from the spec so outputs are reproducible.
 
     No script is inline: the site's charts.js draws every container once the Vega bundle has loaded.
@@ -68,11 +89,14 @@ def chart_html(spec: dict, label: str, fallback_src: str | None = None, phone_sr
     fallback = ""
     if fallback_src:
         # A phone without JavaScript gets the image drawn at its own width, so its text is not shrunk.
-        phone = f'<source media="(max-width: 40em)" srcset="{phone_src}">' if phone_src else ""
-        fallback = (
-            f'<noscript><picture>{phone}<img src="{fallback_src}" alt="{html.escape(label)}" width="100%">'
-            "</picture></noscript>"
+        size, phone_size = sizes
+        phone = f'<source media="(max-width: 40em)" srcset="{phone_src}"{_dimensions(phone_size)}>' if phone_src else ""
+        image = (
+            f'<picture class="nt-static">{phone}<img src="{fallback_src}" alt="{html.escape(label)}"'
+            f"{_dimensions(size)}></picture>"
         )
+        # ``static``: the image is the chart until the reader asks for the live one (a figure's own page).
+        fallback = image if static else f"<noscript>{image}</noscript>"
     return (
         f'<div class="nt-chart" id="{chart_id}" role="img" aria-label="{html.escape(label)}">{fallback}</div>\n'
         f'<script type="application/json" class="nt-spec" data-for="{chart_id}">{safe_json}</script>'
@@ -261,7 +285,17 @@ class FigureBook:
         figures = posixpath.join(root, "figures")
         anchor = f"fig-{name}"
         phone = f"{figures}/{name}-phone.svg" if single_view(chart.to_dict()) else None
-        body = chart_html(page_spec(chart), alt_text, fallback_src=f"{figures}/{name}.svg", phone_src=phone)
+        sizes = (svg_size(FIGURES_DIR / f"{name}.svg"), svg_size(FIGURES_DIR / f"{name}-phone.svg") if phone else None)
+        body = chart_html(
+            page_spec(chart),
+            alt_text,
+            fallback_src=f"{figures}/{name}.svg",
+            phone_src=phone,
+            static=standalone,
+            sizes=sizes,
+        )
+        if standalone:
+            body += '\n<button type="button" class="nt-draw" data-nt-draw hidden>Explore the values</button>'
         # Print shows the static image: a chart not yet scrolled to has not been drawn. Hidden and lazy on screen,
         # so it costs a reader nothing until they print.
         body += (
@@ -390,6 +424,7 @@ class FigureBook:
         back = html.escape(book.page_url(self.doc, f"fig-{name}"))
         page = STANDALONE.format(
             title=html.escape(f"Figure {number}: {title} | {book.title}"),
+            heading=html.escape(f"Figure {number}: {title}"),
             figure=markup,
             book=html.escape(book.title),
             back=html.escape(f"../{self.doc}.html#fig-{name}"),

@@ -94,7 +94,11 @@ def test_figure_has_number_caption_sources_download_and_table(book):
     assert 'href="../figures/spend.csv" download' in markup
     assert '<details class="nt-table"><summary>Figure 2.1 as a table</summary>' in markup
     assert 'role="img" aria-label="Bars"' in markup
-    assert '<noscript><img src="../figures/spend.svg"' in markup
+    assert (
+        '<noscript><picture class="nt-static"><source media="(max-width: 40em)" srcset="../figures/spend-phone.svg"'
+        in markup
+    )
+    assert '<img src="../figures/spend.svg" alt="Bars" width="' in markup  # its size is reserved before it loads
     # The second figure shows one row, so only its one source is credited.
     assert "source-b-2012" not in second.html
     written = pd.read_csv(folder / "spend.csv", dtype=str, keep_default_na=False)

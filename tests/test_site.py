@@ -80,6 +80,8 @@ class Visit:
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+        self.requested: list[str] = []
+        self.page.on("request", lambda r: self.requested.append(r.url))
         self.response = self.page.goto(base + path, wait_until="load")
 
     def _route(self, route):
@@ -95,7 +97,10 @@ class Visit:
 
 
 def draw_all(page) -> None:
-    """Charts draw when they near the screen, as a reader scrolls; scroll to each and wait for its SVG."""
+    """Charts draw when they near the screen, as a reader scrolls; scroll to each and wait for its SVG. A figure's
+    own page draws when the reader presses its button."""
+    for button in page.locator("button[data-nt-draw]").all():
+        button.click()
     charts = page.locator(".nt-chart")
     for i in range(charts.count()):
         charts.nth(i).scroll_into_view_if_needed()
@@ -558,7 +563,16 @@ def test_every_figure_has_a_page_of_its_own_that_draws_offline(browser, server, 
     for name, number in shown.items():
         visit = Visit(browser, server, f"figures/{name}.html", width=390)
         try:
+            # First the static image, drawn for the screen's width, and no Vega until the reader asks for it.
+            image = visit.page.locator(".nt-chart .nt-static img")
+            assert image.evaluate("img => img.complete && img.naturalWidth > 0"), name
+            assert image.evaluate("img => img.currentSrc").endswith(
+                f"{name}-phone.svg" if (SITE / "figures" / f"{name}-phone.svg").exists() else f"{name}.svg"
+            )
+            assert not any("vega-bundle" in r for r in visit.requested), name
+            assert visit.page.locator("h1").count() == 1, "a page needs its heading"
             draw_all(visit.page)
+            assert visit.page.locator(".nt-chart .nt-static").count() == 0, "the live chart replaces the image"
             assert visit.page.locator("a.nt-fignum").inner_text() == number
             assert visit.page.locator(".nt-chart svg").count() >= 1, name
             assert visit.blocked == [] and visit.failed == [] and visit.errors == [], name

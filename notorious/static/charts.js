@@ -44,6 +44,8 @@
     if (!target || target.hasAttribute("data-drawing")) return;
     target.setAttribute("data-drawing", "true");
     loadVega().then(function () {
+      // A figure's own page shows its static image until the reader asks for the live chart.
+      Array.prototype.forEach.call(target.querySelectorAll(".nt-static"), function (image) { image.remove(); });
       setTimeout(function () {
         window.vegaEmbed(target, fitted(JSON.parse(spec.textContent), target), { renderer: "svg", actions: false, ast: true })
           .then(function () { target.setAttribute("data-drawn", "true"); })
@@ -54,6 +56,18 @@
 
   function start() {
     var specs = Array.prototype.slice.call(document.querySelectorAll("script.nt-spec"));
+    // A figure's own page (the one other sites embed) draws on request: its static image costs a reader nothing,
+    // the 300 KB Vega bundle only loads when they press the button.
+    if (document.body.hasAttribute("data-nt-on-demand")) {
+      Array.prototype.forEach.call(document.querySelectorAll("button[data-nt-draw]"), function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () {
+          button.hidden = true;
+          specs.forEach(draw);
+        });
+      });
+      return;
+    }
     if (!("IntersectionObserver" in window)) {
       specs.forEach(draw);
       return;
