@@ -223,6 +223,17 @@ def redirect_page(target: str) -> str:
     )
 
 
+def write_root_page(outdir: Path, root_doc: str) -> None:
+    """The site's root address serves the first page itself, not a redirect to it: a reader landing on the
+    root waits for one page, not two. Its canonical address is the page's own."""
+    page = (outdir / f"{root_doc}.html").read_text(encoding="utf-8")
+    canonical = f'<link rel="canonical" href="{html.escape(root_doc)}.html">'
+    root = page.replace("</head>", f"    {canonical}\n</head>", 1)
+    index = outdir / "index.html"
+    if not index.exists() or index.read_text(encoding="utf-8") != root:
+        index.write_text(root, encoding="utf-8")
+
+
 def harden_pages(outdir: Path) -> None:
     for path in outdir.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
@@ -248,6 +259,8 @@ def _write_assets(app: Sphinx, exception: Exception | None) -> None:
     write_data_package(Path(app.outdir) / ARCHIVE)
     subset_icon_font(Path(app.outdir))
     harden_pages(Path(app.outdir))
+    if (Path(app.outdir) / f"{documents()[0]}.html").exists():
+        write_root_page(Path(app.outdir), documents()[0])
 
 
 @cache

@@ -463,10 +463,12 @@ def test_search_finds_a_word(browser, server):
         context.close()
 
 
-def test_the_root_address_is_a_whole_page_that_leads_to_the_book():
+def test_the_root_address_serves_the_first_page_itself():
+    """No redirect (a reader would wait for two pages): the root is the introduction, naming it as canonical."""
     page = (SITE / "index.html").read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page and "<title>" in page
-    assert 'content="0; url=intro.html"' in page and 'href="intro.html"' in page
+    intro = (SITE / "intro.html").read_text(encoding="utf-8")
+    assert page == intro.replace("</head>", '    <link rel="canonical" href="intro.html">\n</head>', 1)
+    assert 'http-equiv="refresh"' not in page.lower()
 
 
 def test_admonition_icons_survive_the_font_subset(visits):
