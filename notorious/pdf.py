@@ -123,10 +123,9 @@ def book_html(site: Path) -> str:
         for href in stylesheets
         if urlsplit(href).netloc == "site"
     )
-    question = (
-        "Why did the US Trade Representative put Alibaba's Taobao back on its Notorious Markets list in December "
-        "2016, four years after taking it off?"
-    )
+    # The cover's line is the first page's own lead paragraph, whose numbers are glued from the data.
+    lead = _page(site, docs[0]).select_one("article.bd-article h1 ~ p")
+    question = " ".join(lead.get_text(" ", strip=True).split()) if lead else ""
     cover = (
         f'<section class="pdf-cover"><h1>{html.escape(book.title)}</h1>'
         f'<p class="pdf-question">{html.escape(question)}</p>'

@@ -63,7 +63,8 @@ def test_it_is_a4_and_as_long_as_the_book(pdf):
 def test_the_cover_says_which_edition_it_is(pdf):
     book = edition()
     cover = plain(pdf.pages[0].extract_text())
-    for expected in (book.title, f"Version {book.version}", long_date(updated()), book.url, book.licence_name):
+    lead = words(built("intro").select_one("article.bd-article h1 ~ p"))  # the question, its numbers glued
+    for expected in (book.title, lead, f"Version {book.version}", long_date(updated()), book.url, book.licence_name):
         assert expected in cover, expected
     assert pdf.metadata.title == f"{book.title}, version {book.version}"
     stamp = f"D:{updated():%Y%m%d}"
