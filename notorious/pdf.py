@@ -141,11 +141,12 @@ def book_html(site: Path) -> str:
     )
 
 
-def _inputs_digest(document: str, site: Path) -> str:
-    digest = hashlib.sha256(document.encode("utf-8"))
-    for uri in sorted(set(re.findall(r'(?:src|href)="file://([^"]+)"', document))):
-        path = Path(uri)
-        digest.update(uri.encode() + (path.read_bytes() if path.is_file() else b""))
+def _inputs_digest(site: Path, footer: str) -> str:
+    """What the print depends on: the pages, the stylesheets, the chart images and the footer (the edition)."""
+    digest = hashlib.sha256(footer.encode("utf-8"))
+    pages = [site / f"{doc}.html" for doc in documents()]
+    for path in [*pages, *sorted(site.glob("_static/**/*.css")), *sorted(site.glob("figures/*.svg"))]:
+        digest.update(path.relative_to(site).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -192,17 +193,16 @@ def print_pdf(document: Path, footer: str) -> bytes:
 def build(site: Path, work: Path) -> Path:
     """Write the PDF edition into ``site``; ``work`` keeps the printable document and the inputs' stamp."""
     target = _output(site)
-    document = book_html(site)
-    work.mkdir(parents=True, exist_ok=True)
     book, day = edition(), updated()
     label = html.escape(f"{book.title} · version {book.version} · {long_date(day)}")
     footer = FOOTER.format(label=label)
-    source = work / "book.html"
-    source.write_text(document, encoding="utf-8")
     stamp = work / "book.sha256"
-    digest = _inputs_digest(document + footer, site)
+    digest = _inputs_digest(site, footer)
     if target.exists() and stamp.exists() and stamp.read_text().strip() == digest:
-        return target
+        return target  # nothing it depends on changed: the print would be the same bytes
+    work.mkdir(parents=True, exist_ok=True)
+    source = work / "book.html"
+    source.write_text(book_html(site), encoding="utf-8")
     pdf = reproducible(print_pdf(source, footer), day)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pdf)
