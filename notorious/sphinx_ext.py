@@ -206,23 +206,6 @@ def harden(page: str) -> str:
     return re.sub(r"<head>", lambda m: m.group(0) + "\n    " + csp_meta(page), page, count=1)
 
 
-REDIRECT = re.compile(r'^<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*$')
-
-
-def redirect_page(target: str) -> str:
-    """Jupyter Book's root page is a bare meta refresh; a reader landing on it gets a whole page instead."""
-    href = html.escape(target)
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta http-equiv="refresh" content="0; url={href}">\n<link rel="canonical" href="{href}">\n'
-        '<link rel="icon" href="_static/favicon.svg" type="image/svg+xml">\n'
-        "<title>Notorious Again</title>\n</head>\n"
-        f'<body>\n<p><a href="{href}">Notorious Again</a>: why the US put Taobao back on its list.</p>\n'
-        "</body>\n</html>\n"
-    )
-
-
 def write_root_page(outdir: Path, root_doc: str) -> None:
     """The site's root address serves the first page itself, not a redirect to it: a reader landing on the
     root waits for one page, not two. Its canonical address is the page's own."""
@@ -237,8 +220,7 @@ def write_root_page(outdir: Path, root_doc: str) -> None:
 def harden_pages(outdir: Path) -> None:
     for path in outdir.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
-        bare = REDIRECT.match(text)
-        hardened = harden(redirect_page(bare.group(1)) if bare else text)
+        hardened = harden(text)
         if hardened != text:
             path.write_text(hardened, encoding="utf-8")
 
