@@ -61,9 +61,13 @@ class Edition:
     def issues_url(self) -> str:
         return f"{self.repository}/issues"
 
+    def reference(self) -> str:
+        """The citation up to the address: author, year, title, version, kind."""
+        return f"{self.author_text} ({self.year}). {self.title} (version {self.version}) [Book and dataset]."
+
     def citation(self) -> str:
-        """The book's citation in plain text (author, year, title, version, kind, address)."""
-        return f"{self.author_text} ({self.year}). {self.title} (version {self.version}) [Book and dataset]. {self.url}"
+        """The book's citation in plain text."""
+        return f"{self.reference()} {self.url}"
 
     def bibtex(self) -> str:
         key = "".join(c for c in self.title.lower() if c.isalnum()) + str(self.year)
@@ -120,10 +124,6 @@ def updated() -> dt.date:
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return edition().released
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 @dataclass(frozen=True)

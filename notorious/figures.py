@@ -56,6 +56,11 @@ STANDALONE = """<!DOCTYPE html>
 """
 
 
+def anchor_of(name: str) -> str:
+    """A figure's id on its page, the target of its permalink."""
+    return f"fig-{name}"
+
+
 def svg_size(path) -> tuple[int, int] | None:
     """An SVG's drawn width and height, so the page reserves its space before it loads (no layout shift)."""
     if not path.exists():
@@ -104,10 +109,19 @@ def chart_html(
 
 
 COMPOSITE = ("hconcat", "vconcat", "concat", "facet", "repeat")
+VEGA_LITE = "6.4"  # the version Altair writes and the site's bundle draws (sphinx_ext.VEGA_LITE)
+
+
+def single_view(spec: dict) -> bool:
+    return not any(k in spec for k in COMPOSITE)
+
+
+def render_svg(spec: dict) -> str:
+    return vlc.vegalite_to_svg(spec, vl_version=VEGA_LITE)
 
 
 def _svg_width(spec: dict) -> float:
-    svg = vlc.vegalite_to_svg(spec, vl_version="6.4")
+    svg = render_svg(spec)
     return float(re.search(r'<svg[^>]*\bwidth="([0-9.]+)"', svg).group(1))
 
 
@@ -124,14 +138,10 @@ def page_spec(chart: alt.TopLevelMixin) -> dict:
     spec = chart.to_dict()
     if "vconcat" in spec:
         spec["usermeta"] = {"fitPanels": {"overhead": panel_fit(spec)}}
-    elif not any(k in spec for k in COMPOSITE):
+    elif single_view(spec):
         spec["width"] = "container"
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     return spec
-
-
-def single_view(spec: dict) -> bool:
-    return not any(k in spec for k in COMPOSITE)
 
 
 def phone_spec(chart: alt.TopLevelMixin) -> dict:
@@ -151,7 +161,7 @@ def static_spec(chart: alt.TopLevelMixin) -> dict:
         for panel in spec["vconcat"]:
             if "width" in panel:
                 panel["width"] = min(panel["width"], width)
-    elif spec.get("width") in (None, "container") and not any(k in spec for k in COMPOSITE):
+    elif spec.get("width") in (None, "container") and single_view(spec):
         spec["width"] = theme.STATIC_WIDTH
     return spec
 
@@ -264,30 +274,30 @@ class FigureBook:
             raise ValueError(f"figure {name!r}: rows without a known source: {missing or 'empty source_id'}")
         self.count += 1
         number = f"{self.prefix}.{self.count}" if self.prefix else str(self.count)
-        anchor = f"fig-{name}"
-        self._write_files(chart, name, data, number=number, title=title, anchor=anchor)
-        markup = self._markup(
-            chart,
-            name,
-            number=number,
-            title=title,
-            takeaway=takeaway,
-            data=data,
-            alt_text=alt_text,
-            table=table,
-            root=self.root,
-        )
-        self._write_standalone(chart, name, number, title, takeaway, data, alt_text, table)
+        self._write_files(chart, name, data, number=number, title=title)
+        spec = page_spec(chart)
+        shown = {
+            "name": name,
+            "number": number,
+            "title": title,
+            "takeaway": takeaway,
+            "data": data,
+            "alt_text": alt_text,
+            "table": table,
+        }
+        self._write_standalone(self._markup(spec, root="..", standalone=True, **shown), name, number, title)
+        markup = self._markup(spec, root=self.root, **shown)
         return Figure(markup, f"Figure {number}. {title} {takeaway}", number)
 
-    def _markup(self, chart, name, *, number, title, takeaway, data, alt_text, table, root, standalone=False) -> str:
-        """The figure as a page shows it; ``root`` is the path from that page to the site root."""
+    def _markup(self, spec, *, name, number, title, takeaway, data, alt_text, table, root, standalone=False) -> str:
+        """The figure as a page shows it (``spec`` from page_spec); ``root`` is the path from that page to the
+        site root; ``standalone`` for the figure's own page."""
         figures = posixpath.join(root, "figures")
-        anchor = f"fig-{name}"
-        phone = f"{figures}/{name}-phone.svg" if single_view(chart.to_dict()) else None
+        anchor = anchor_of(name)
+        phone = f"{figures}/{name}-phone.svg" if single_view(spec) else None
         sizes = (svg_size(FIGURES_DIR / f"{name}.svg"), svg_size(FIGURES_DIR / f"{name}-phone.svg") if phone else None)
         body = chart_html(
-            page_spec(chart),
+            spec,
             alt_text,
             fallback_src=f"{figures}/{name}.svg",
             phone_src=phone,
@@ -328,7 +338,7 @@ class FigureBook:
     def _reuse_note(self, name: str, number: str, title: str, figures: str) -> str:
         """How to cite the figure and put it on another site (an iframe of its standalone page)."""
         book = edition()
-        cite = book.figure_citation(number, title, self.doc, f"fig-{name}")
+        cite = book.figure_citation(number, title, self.doc, anchor_of(name))
         embed = (
             f'<iframe src="{book.url}figures/{name}.html" title="{html.escape(f"Figure {number}: {title}")}" '
             f'width="100%" height="600" style="border:0" loading="lazy"></iframe>'
@@ -366,24 +376,21 @@ class FigureBook:
         more = len(publishers) - EXPORT_PUBLISHERS
         return f"Sources: {shown}" + (f" and {more} more (listed at the address below)" if more > 0 else "")
 
-    def _write_files(
-        self, chart: alt.TopLevelMixin, name: str, data: pd.DataFrame, *, number: str, title: str, anchor: str
-    ) -> None:
+    def _write_files(self, chart: alt.TopLevelMixin, name: str, data: pd.DataFrame, *, number: str, title: str) -> None:
         """The rows (CSV), the plain SVG the page shows without JavaScript and in print, and the exports: SVG and
         PNG (2x, for slides) stamped with the figure's number, title, sources, licence and address."""
         (FIGURES_DIR / "export").mkdir(parents=True, exist_ok=True)
         spreadsheet_safe(data).to_csv(FIGURES_DIR / f"{name}.csv", index=False, lineterminator="\n")
         spec = static_spec(chart)
-        (FIGURES_DIR / f"{name}.svg").write_text(vlc.vegalite_to_svg(spec, vl_version="6.4"), encoding="utf-8")
+        (FIGURES_DIR / f"{name}.svg").write_text(render_svg(spec), encoding="utf-8")
         if single_view(spec):
-            phone = vlc.vegalite_to_svg(phone_spec(chart), vl_version="6.4")
-            (FIGURES_DIR / f"{name}-phone.svg").write_text(phone, encoding="utf-8")
+            (FIGURES_DIR / f"{name}-phone.svg").write_text(render_svg(phone_spec(chart)), encoding="utf-8")
         book = edition()
         heading = textwrap.wrap(f"Figure {number}. {title}", EXPORT_LINE)
         footer = [
             *textwrap.wrap(self._source_line(data), EXPORT_LINE),
             f"{book.title}, version {book.version} · {book.licence_name}",
-            book.page_url(self.doc, anchor),
+            book.page_url(self.doc, anchor_of(name)),
         ]
         stamped = {
             **spec,
@@ -398,37 +405,23 @@ class FigureBook:
                 "offset": 12,
             },
         }
-        (FIGURES_DIR / "export" / f"{name}.svg").write_text(
-            vlc.vegalite_to_svg(stamped, vl_version="6.4"), encoding="utf-8"
+        (FIGURES_DIR / "export" / f"{name}.svg").write_text(render_svg(stamped), encoding="utf-8")
+        (FIGURES_DIR / "export" / f"{name}.png").write_bytes(
+            vlc.vegalite_to_png(stamped, vl_version=VEGA_LITE, scale=2)
         )
-        (FIGURES_DIR / "export" / f"{name}.png").write_bytes(vlc.vegalite_to_png(stamped, vl_version="6.4", scale=2))
-        (FIGURES_DIR / f"{name}.png").unlink(missing_ok=True)  # the PNG is an export now
 
-    def _write_standalone(self, chart, name, number, title, takeaway, data, alt_text, table) -> None:
+    def _write_standalone(self, markup: str, name: str, number: str, title: str) -> None:
         """figures/<name>.html: the figure alone, for embedding, drawn by the site's own scripts (no CDN).
 
         The site build gives it the same Content-Security-Policy as every page."""
         book = edition()
-        markup = self._markup(
-            chart,
-            name,
-            number=number,
-            title=title,
-            takeaway=takeaway,
-            data=data,
-            alt_text=alt_text,
-            table=table,
-            root="..",
-            standalone=True,
-        )
-        back = html.escape(book.page_url(self.doc, f"fig-{name}"))
         page = STANDALONE.format(
             title=html.escape(f"Figure {number}: {title} | {book.title}"),
             heading=html.escape(f"Figure {number}: {title}"),
             figure=markup,
             book=html.escape(book.title),
-            back=html.escape(f"../{self.doc}.html#fig-{name}"),
-            public=back,
+            back=html.escape(f"../{self.doc}.html#{anchor_of(name)}"),
+            public=html.escape(book.page_url(self.doc, anchor_of(name))),
             licence=html.escape(book.licence_name),
         )
         (FIGURES_DIR / f"{name}.html").write_text(page, encoding="utf-8")

@@ -24,7 +24,8 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from .edition import PDF, edition, long_date, updated
+from .dates import when
+from .edition import PDF, edition, updated
 from .pages import documents
 
 CHROMIUM = os.environ.get("CHROME_PATH") or "/usr/bin/chromium"
@@ -53,10 +54,6 @@ FOOTER = (
     '<div style="font-size:8px;width:100%;margin:0 14mm;color:#555;display:flex;justify-content:space-between">'
     '<span>{label}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>'
 )
-
-
-def _output(site: Path) -> Path:
-    return site / PDF
 
 
 def _page(site: Path, doc: str) -> BeautifulSoup:
@@ -130,7 +127,7 @@ def book_html(site: Path) -> str:
         f'<section class="pdf-cover"><h1>{html.escape(book.title)}</h1>'
         f'<p class="pdf-question">{html.escape(question)}</p>'
         f'<p class="pdf-meta">{html.escape(book.author_text)}<br>Version {html.escape(book.version)}, '
-        f"{html.escape(long_date(day))}<br>{html.escape(book.url)}<br>Licensed {html.escape(book.licence_name)}"
+        f"{html.escape(when(day))}<br>{html.escape(book.url)}<br>Licensed {html.escape(book.licence_name)}"
         f"<br>Cite as: {html.escape(book.citation())}</p></section>"
     )
     toc = f'<section class="pdf-contents"><h2>Contents</h2><ol>{"".join(contents)}</ol></section>'
@@ -192,9 +189,9 @@ def print_pdf(document: Path, footer: str) -> bytes:
 
 def build(site: Path, work: Path) -> Path:
     """Write the PDF edition into ``site``; ``work`` keeps the printable document and the inputs' stamp."""
-    target = _output(site)
+    target = site / PDF
     book, day = edition(), updated()
-    label = html.escape(f"{book.title} · version {book.version} · {long_date(day)}")
+    label = html.escape(f"{book.title} · version {book.version} · {when(day)}")
     footer = FOOTER.format(label=label)
     stamp = work / "book.sha256"
     digest = _inputs_digest(site, footer)

@@ -28,8 +28,9 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .dates import when
 from .downloads import ARCHIVE, write_data, write_data_package
-from .edition import CHANGELOG_PAGE, CITE_ANCHOR, PDF, edition, long_date, updated
+from .edition import CHANGELOG_PAGE, CITE_ANCHOR, PDF, edition, updated
 from .pages import DOC_VARIABLE, FIGURE_NUMBER, documents, figure_number_problems, site_root, source_href
 from .paths import DATA_DIR, FIGURES_DIR
 
@@ -109,7 +110,7 @@ def _add_edition(app: Sphinx, config) -> None:
         "nt_edition": {
             "title": book.title,
             "version": book.version,
-            "updated": long_date(day),
+            "updated": when(day),
             "updated_iso": day.isoformat(),
             "pdf": PDF,
             "root": documents()[0],
@@ -314,9 +315,8 @@ class CiteThisBook(SphinxDirective):
         book = edition()
         box = nodes.admonition(classes=["nt-cite-book"])
         box += nodes.title("", "Cite this book")
-        text = book.citation()
         box += nodes.paragraph(
-            "", "", nodes.Text(text[: -len(book.url)]), nodes.reference(book.url, book.url, refuri=book.url)
+            "", "", nodes.Text(book.reference() + " "), nodes.reference(book.url, book.url, refuri=book.url)
         )
         bibtex = book.bibtex()
         box += nodes.paragraph("", "BibTeX:")

@@ -10,6 +10,7 @@ import html
 import pandas as pd
 
 from .downloads import ARCHIVE
+from .edition import release_of
 from .figures import Html as Table
 from .figures import quotes_note
 from .pages import APPENDIX, site_root, source_href
@@ -210,8 +211,6 @@ def corrections_log(corrections: pd.DataFrame) -> Table:
 def corrections_by_version(corrections: pd.DataFrame, listed: list) -> Table:
     """The corrections grouped under the version that first carried each (``edition.releases()``), newest first;
     those made since the latest release under "Not yet released"."""
-    from .edition import release_of
-
     version = corrections["date"].dt.date.map(lambda day: release_of(day, listed) or "unreleased")
     parts = []
     for heading in ["unreleased", *[r.version for r in listed]]:

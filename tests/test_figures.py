@@ -202,6 +202,12 @@ def test_agreed_returns_the_shared_value_and_refuses_a_disagreement():
         agreed(rows, "value", metric="other")
 
 
+def test_figures_and_the_site_bundle_use_one_vega_lite_version():
+    from notorious import sphinx_ext
+
+    assert figmod.VEGA_LITE == sphinx_ext.VEGA_LITE
+
+
 def test_vega_bundle_is_scoped_and_publishes_vega_embed():
     source = bundle_source()
     assert source.startswith("(function () {") and source.rstrip().endswith("})();")

@@ -11,7 +11,8 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
-from notorious.edition import PDF, edition, long_date, updated
+from notorious.dates import when
+from notorious.edition import PDF, edition, updated
 from notorious.pages import documents
 from notorious.paths import ROOT
 from notorious.pdf import reproducible
@@ -64,7 +65,7 @@ def test_the_cover_says_which_edition_it_is(pdf):
     book = edition()
     cover = plain(pdf.pages[0].extract_text())
     lead = words(built("intro").select_one("article.bd-article h1 ~ p"))  # the question, its numbers glued
-    for expected in (book.title, lead, f"Version {book.version}", long_date(updated()), book.url, book.licence_name):
+    for expected in (book.title, lead, f"Version {book.version}", when(updated()), book.url, book.licence_name):
         assert expected in cover, expected
     assert pdf.metadata.title == f"{book.title}, version {book.version}"
     stamp = f"D:{updated():%Y%m%d}"
