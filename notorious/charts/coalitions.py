@@ -318,10 +318,8 @@ def stance_summary(table: pd.DataFrame) -> str:
 
 
 # The sourced counts of Alibaba's alliances and brand programmes, by metric slug, as series on the chart.
-# Two slugs name the same count (members of the Big Data Anti-Counterfeiting Alliance, AACA).
 GROWTH_SERIES: dict[str, str] = {
     "alliance_members": "AACA members",
-    "aaca_members": "AACA members",
     "brands_cooperating_anticounterfeit": "Brands in anti-counterfeiting cooperation",
     "brand_partners": "Brands in anti-counterfeiting cooperation",
     "ipp_enrolled_brands": "Brands in the Good Faith takedown programme",
