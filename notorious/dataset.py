@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import record
 from .paths import DATA_DIR
 
 # Dates known to the year, the month or the day. The schema uses this exact pattern for such fields.
@@ -135,6 +136,10 @@ def load(data_dir: Path | str = DATA_DIR) -> Dataset:
             _check_not_after_access(raw, raws["sources"], problems)
     if "listings" in raws and "platforms" in raws:
         _check_operators(raws["listings"], raws["platforms"], problems)
+    if "sources" in raws:
+        record.check_one_document_one_source(raws["sources"], problems, Problem)
+    if "events" in raws:
+        record.check_event_keys(raws["events"], problems, Problem)
     if problems:
         raise DataError(problems)
     return Dataset({name: _to_frame(raw) for name, raw in raws.items()}, schema)

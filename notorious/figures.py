@@ -21,7 +21,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from . import theme
+from . import citing, theme
 from .downloads import spreadsheet_safe
 from .edition import edition
 from .pages import APPENDIX, DOC_VARIABLE, chapter_number, running_doc, site_root
@@ -363,9 +363,7 @@ class FigureBook:
     def _source_label(self, source_id: str, root: str) -> str:
         """A link to the source's entry in the appendix, labelled with its publisher and date (escaped)."""
         row = self.sources.loc[source_id]
-        label = html.escape(
-            f"{row['publisher']} ({row['published']})" if pd.notna(row["published"]) else str(row["publisher"])
-        )
+        label = html.escape(citing.label(row))
         href = html.escape(f"{root}/{APPENDIX}.html#source-{source_id}")
         return f'<a href="{href}" title="{html.escape(str(row["title"]))}">{label}</a>'
 

@@ -28,10 +28,11 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from . import citing
 from .dates import when
 from .downloads import ARCHIVE, write_data, write_data_package
 from .edition import CHANGELOG_PAGE, CITE_ANCHOR, PDF, edition, updated
-from .pages import DOC_VARIABLE, FIGURE_NUMBER, documents, figure_number_problems, site_root, source_href
+from .pages import DOC_VARIABLE, FIGURE_NUMBER, documents, figure_number_problems, site_root
 from .paths import DATA_DIR, FIGURES_DIR
 
 logger = logging.getLogger(__name__)
@@ -264,14 +265,13 @@ def src_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     if row is None:
         problem = f"{{src}} cites {source_id!r}, which is not a source_id in data/sources.csv"
     else:
-        href = source_href(row["url"], site_root(inliner.document.settings.env.docname))
+        href = citing.href(row, site_root(inliner.document.settings.env.docname))
         if href is None:
-            problem = f"{{src}} {source_id!r}: its url is not an http(s) address ({row['url']!r})"
+            problem = f"{{src}} {source_id!r}: neither its url nor its copy_url is an http(s) address ({row['url']!r})"
     if problem:
         message = inliner.reporter.error(problem, line=lineno)
         return [inliner.problematic(rawtext, rawtext, message)], [message]
-    label = row["publisher"] + (f", {row['published']}" if row["published"] else "")
-    return [nodes.reference(rawtext, label, refuri=href, classes=["nt-cite"])], []
+    return [nodes.reference(rawtext, citing.label(row), refuri=href, classes=["nt-cite"])], []
 
 
 def _announce_doc(app: Sphinx, docname: str, source: list[str]) -> None:

@@ -9,11 +9,12 @@ import html
 
 import pandas as pd
 
+from . import citing
 from .downloads import ARCHIVE
 from .edition import release_of
 from .figures import Html as Table
 from .figures import quotes_note
-from .pages import APPENDIX, site_root, source_href
+from .pages import APPENDIX, site_root
 from .theme import VERDICT_COLOURS, VERDICT_LABELS
 
 KIND_TITLES = {
@@ -185,15 +186,19 @@ def source_list(sources: pd.DataFrame, *, root: str = "..") -> Table:
         if group.empty:
             continue
         items = []
-        for row in group.itertuples():
-            when = f" ({html.escape(row.published)})" if pd.notna(row.published) else ""
-            note = f' <span class="nt-note">{html.escape(row.note)}</span>' if pd.notna(row.note) else ""
+        for _, row in group.iterrows():
+            note = f' <span class="nt-note">{html.escape(row["note"])}</span>' if pd.notna(row["note"]) else ""
             # The schema admits only http(s) URLs; a row that slipped past it is shown, never linked.
-            href = source_href(str(row.url), root)
-            name = f'<a href="{html.escape(href)}">{html.escape(row.title)}</a>' if href else html.escape(row.title)
+            href = citing.href(row, root)
+            title = html.escape(row["title"])
+            name = f'<a href="{html.escape(href)}">{title}</a>' if href else title
+            copy = ""
+            if pd.notna(row["copy_url"]) and pd.notna(row["url"]):
+                copy_href = citing.href({"url": row["copy_url"]}, root)
+                copy = f' <a class="nt-copy" href="{html.escape(copy_href)}">The copy we read.</a>' if copy_href else ""
             items.append(
-                f'<li id="source-{html.escape(row.source_id)}">{name}. {html.escape(row.publisher)}{when}. '
-                f"<code>{html.escape(row.source_id)}</code>{note}</li>"
+                f'<li id="source-{html.escape(row["source_id"])}">{name}. {html.escape(citing.label(row))}.{copy} '
+                f"<code>{html.escape(row['source_id'])}</code>{note}</li>"
             )
         parts.append(f'<h3>{html.escape(title)} ({len(group)})</h3><ul class="nt-sources-list">{"".join(items)}</ul>')
     return Table("\n".join(parts), f"{len(sources)} sources")

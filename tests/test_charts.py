@@ -66,6 +66,7 @@ def test_stances_count_an_event_twice_dated_once_and_leave_alibaba_out():
     events = pd.DataFrame(
         {
             "event_id": ["e1-a", "e1-b", "e2", "e3"],
+            "event_key": ["e1", "e1", "e2", "e3"],
             "date": ["2016-04-13", "2016-04-14", "2016-05-13", "2017-08-03"],
             "actor": ["Alibaba; IACC", "Alibaba; IACC", "IACC", "Kering; Alibaba"],
             "event_type": ["joined", "joined", "suspended", "settled"],
@@ -74,12 +75,54 @@ def test_stances_count_an_event_twice_dated_once_and_leave_alibaba_out():
             "quote_en": None,
         }
     )
-    table, counted = coalitions.stances(events)
+    table, counted = coalitions.stances(events, PLATFORMS)
     by_party = table.set_index("party")
-    assert by_party.loc["IACC", "cooperated"] == 1, "the -a/-b pair is one event"
+    assert by_party.loc["IACC", "cooperated"] == 1, "two rows of one event_key are one event"
     assert by_party.loc["IACC", "pressed"] == 1 and by_party.loc["IACC", "group"] == "both"
     assert "Alibaba" not in by_party.index
     assert by_party.loc["Kering", "group"] == "cooperated"
+
+
+PLATFORMS = pd.DataFrame({"platform": ["Taobao", "Baidu"], "operator": ["Alibaba Group", "Baidu"]})
+
+
+def test_a_platform_alibaba_operates_is_alibaba_not_pressure_on_it():
+    """Taobao's own letter against a regulator is Alibaba's step: platforms.csv says Alibaba operates Taobao."""
+    events = pd.DataFrame(
+        {
+            "event_id": ["t1", "t2", "t3"],
+            "event_key": ["t1", "t2", "t3"],
+            "date": ["2015-01-27", "2015-01-28", "2016-05-13"],
+            "actor": ["Taobao", "Taobao (Alibaba)", "Baidu"],
+            "event_type": ["statement", "statement", "statement"],
+            "source_id": "s",
+            "quote": "q",
+            "quote_en": None,
+        }
+    )
+    table, _ = coalitions.stances(events, PLATFORMS)
+    assert table["party"].tolist() == ["Baidu"]
+    rows = coalitions.timeline_rows(events, PLATFORMS)
+    assert rows.set_index("event_id").loc[["t1", "t2"], "kind"].eq("alibaba").all()
+
+
+def test_rows_of_one_event_that_agree_on_the_date_are_one_mark():
+    events = pd.DataFrame(
+        {
+            "event_id": ["x", "y", "z-a", "z-b"],
+            "event_key": ["k", "k", "z", "z"],
+            "date": ["2016-10", "2016-10-07", "2016-05-04", "2016-05-07"],
+            "date_precision": ["month", "day", "day", "day"],
+            "actor": ["AAFA and 17 other organizations", "AAFA", "Gucci America", "Gucci America"],
+            "event_type": ["statement", "petitioned", "withdrew", "withdrew"],
+            "source_id": "s",
+            "quote": "q",
+            "quote_en": None,
+        }
+    )
+    rows = coalitions.timeline_rows(events, PLATFORMS)
+    assert sorted(rows["event_id"]) == ["y", "z-a", "z-b"], "October 2016 and 7 October 2016 agree; 4 and 7 May do not"
+    assert rows["conflict"].dropna().tolist() == ["z", "z"]
 
 
 def test_an_event_type_without_a_stance_is_refused():

@@ -35,15 +35,16 @@ STANCE_BY_EVENT_TYPE: dict[str, str | None] = {
     "ruling": None,
     "hired": None,
 }
-# The one exception to the mapping: these "withdrew" events are Kering withdrawing its first suit against
-# Alibaba (two dates, two sources), a step towards Alibaba rather than away from it.
-STANCE_BY_EVENT_ID: dict[str, str] = {"co-e05-a": "cooperated", "co-e05-b": "cooperated"}
+# Exceptions to the mapping, by id. Kering withdrawing its first suit against Alibaba (two dates, two sources)
+# is a step towards Alibaba, not away from it. Tiffany left the IACC over the coalition's governance and said
+# it was not protesting Alibaba's admission (its own words to National Jeweler), so its exit is no stance.
+STANCE_BY_EVENT_ID: dict[str, str | None] = {"co-e05-a": "cooperated", "co-e05-b": "cooperated", "co-e22": None}
 
-# One name per party, so that an actor written two ways in the data is one row on the charts.
+# One name per party, so that an actor written two ways in the data is one row on the charts. Anything that
+# platforms.csv says Alibaba operates (Taobao, Tmall, its alliance ...) is Alibaba too: see alibaba_names().
 ALIASES: dict[str, str] = {
     "Kering (Gucci, Yves Saint Laurent and other brands)": "Kering",
     "AAFA and 17 other organizations": "AAFA",
-    "Taobao (Alibaba)": "Alibaba",
     "Jack Ma (Alibaba)": "Alibaba",
     "U.S. District Court SDNY (Judge Castel)": "US court (SDNY)",
 }
@@ -58,20 +59,32 @@ KIND_LABELS = {
     "alibaba": "Alibaba's own step",
     "pressed": "Pressure on Alibaba",
     "cooperated": "Cooperation with Alibaba",
-    "none": "Court ruling or hire",
+    "none": "Neither: a ruling, a hire or an exit for other reasons",
 }
 KIND_COLOURS = {"alibaba": ALIBABA, "pressed": CATEGORICAL[0], "cooperated": CATEGORICAL[2], "none": OTHER}
 PRECISION_SHAPES = {"day": "circle", "month": "square", "year": "triangle-up"}
-CONFLICT = re.compile(r"^(?P<base>.+)-(?P<side>[ab])$")
 
 
-def parties(actor: str) -> list[str]:
-    """The parties named in an actor cell ('IACC; Alibaba' names two), each under its one name."""
-    return [ALIASES.get(name.strip(), name.strip()) for name in actor.split(";")]
+def alibaba_names(platforms: pd.DataFrame) -> frozenset[str]:
+    """Every name under which Alibaba acts in the data: its operator names and each platform, programme or alliance
+    that platforms.csv says Alibaba Group operates. Such an actor is Alibaba, never pressure on Alibaba."""
+    own = platforms[platforms["operator"].eq("Alibaba Group").fillna(False)]
+    return frozenset({ALIBABA_NAME, "Alibaba Group", *own["platform"]})
+
+
+def parties(actor: str, alibaba: frozenset[str] = frozenset({ALIBABA_NAME})) -> list[str]:
+    """The parties named in an actor cell ('IACC; Alibaba' names two), each under its one name. A name in
+    ``alibaba`` (see alibaba_names), or one such name with a parenthesis ('Taobao (Alibaba)',
+    'Alibaba Group (Michael Evans)'), is Alibaba."""
+    named = []
+    for name in (part.strip() for part in actor.split(";")):
+        bare = re.sub(r"\s*\(.*\)$", "", name)
+        named.append(ALIBABA_NAME if name in alibaba or bare in alibaba else ALIASES.get(name, name))
+    return named
 
 
 def stance(event_type: str, event_id: str) -> str | None:
-    """The stance an event expresses, from its type (and the one documented exception by id)."""
+    """The stance an event expresses, from its type (and the documented exceptions by id)."""
     if event_id in STANCE_BY_EVENT_ID:
         return STANCE_BY_EVENT_ID[event_id]
     if event_type not in STANCE_BY_EVENT_TYPE:
@@ -79,15 +92,28 @@ def stance(event_type: str, event_id: str) -> str | None:
     return STANCE_BY_EVENT_TYPE[event_type]
 
 
-def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
+def one_row_per_date(events: pd.DataFrame) -> pd.DataFrame:
+    """Rows of one event (one event_key) whose dates agree are one mark: a row whose date is a less precise form
+    of another's ('2016-10' beside '2016-10-07') is dropped. Rows whose dates disagree are all kept."""
+    keep = []
+    for _, group in events.groupby("event_key", sort=False):
+        dates = group["date"].tolist()
+        keep += [
+            i for i, d in zip(group.index, dates, strict=True) if not any(o != d and o.startswith(d) for o in dates)
+        ]
+    return events.loc[sorted(keep)]
+
+
+def timeline_rows(events: pd.DataFrame, platforms: pd.DataFrame) -> pd.DataFrame:
     """The chapter's events, each drawn once on the row of its lead party (the first party that is not Alibaba).
 
     Adds: when (the first day of the stated date), row (the party), kind (Alibaba's step, pressure, cooperation
-    or neither), conflict (the shared id of two rows that date one event differently) and other_date.
+    or neither), conflict (the event_key of two rows that date one event differently) and other_date.
     """
-    rows = events.copy()
+    rows = one_row_per_date(events).copy()
     rows["when"] = drawn_at(rows["date"])
-    named = rows["actor"].map(parties)
+    alibaba = alibaba_names(platforms)
+    named = rows["actor"].map(lambda actor: parties(actor, alibaba))
     rows["row"] = [next((p for p in ps if p != ALIBABA_NAME), ALIBABA_NAME) for ps in named]
     kinds = []
     for r in rows.itertuples():
@@ -97,9 +123,8 @@ def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
             kinds.append(stance(r.event_type, r.event_id) or "none")
     rows["kind"] = kinds
     rows["kind_label"] = rows["kind"].map(KIND_LABELS)
-    match = rows["event_id"].str.extract(CONFLICT)
-    pairs = match["base"].where(match["base"].map(match["base"].value_counts()) == 2)
-    rows["conflict"] = pairs
+    keys = rows["event_key"]
+    rows["conflict"] = keys.where(keys.map(keys.value_counts()) == 2)
     other = {}
     for _, pair in rows.dropna(subset=["conflict"]).groupby("conflict"):
         a, b = pair["event_id"].tolist()
@@ -220,21 +245,23 @@ def timeline_summary(rows: pd.DataFrame) -> str:
     )
 
 
-def stances(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def stances(events: pd.DataFrame, platforms: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Who stood where: one row per party other than Alibaba and its stance ('pressed', 'cooperated', 'both').
 
     An event naming two parties (such as 'Alibaba; Unifab') counts for each party other than Alibaba; an event
-    that two sources date differently (ids ending -a and -b) counts once.
+    recorded in several rows (one event_key: two sources dating it differently, or two strands) counts once.
+    Alibaba's own platforms (alibaba_names) are Alibaba, not parties.
     Columns: party, group, group_label, pressed, cooperated (event counts), first, last (dates), event_types,
     event_ids. Also returns the long frame of counted events (party, kind, date, event_type, event_id,
     source_id, quote, quote_en), which is exactly what the chart counts.
     """
     records = []
+    alibaba = alibaba_names(platforms)
     for r in events.itertuples():
         kind = stance(r.event_type, r.event_id)
         if kind is None:
             continue
-        for party in parties(r.actor):
+        for party in parties(r.actor, alibaba):
             if party != ALIBABA_NAME:
                 records.append(
                     {
@@ -243,7 +270,7 @@ def stances(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
                         "date": r.date,
                         "event_type": r.event_type,
                         "event_id": r.event_id,
-                        "event": CONFLICT.sub(r"\g<base>", r.event_id),
+                        "event": r.event_key,
                         "source_id": r.source_id,
                         "quote": r.quote,
                         "quote_en": r.quote_en,
