@@ -138,6 +138,7 @@ def load(data_dir: Path | str = DATA_DIR) -> Dataset:
         _check_operators(raws["listings"], raws["platforms"], problems)
     if "sources" in raws:
         record.check_one_document_one_source(raws["sources"], problems, Problem)
+        record.check_copies(raws["sources"], problems, Problem)
     if "events" in raws:
         record.check_event_keys(raws["events"], problems, Problem)
     if problems:

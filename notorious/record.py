@@ -99,3 +99,17 @@ def check_event_keys(events: _Raw, problems: list[Problem], problem: type[Proble
                     f"{', '.join(sorted(by_base[pair['base']]))}",
                 )
             )
+
+
+def check_copies(sources: _Raw, problems: list[Problem], problem: type[Problem]) -> None:
+    """A source has its own address or the copy's; a copy says what kind of copy it is, and a kind needs a copy."""
+    for row, line in zip(sources.rows, sources.lines, strict=True):
+        if not row["url"] and not row["copy_url"]:
+            message = "give the document's address or, in copy_url, the copy's"
+            problems.append(problem(sources.label, line, "url", message))
+        if row["copy_url"] and not row["copy_kind"]:
+            message = "a copy_url needs its copy_kind (repost, mirror …)"
+            problems.append(problem(sources.label, line, "copy_kind", message))
+        if row["copy_kind"] and not row["copy_url"]:
+            message = f"copy_kind {row['copy_kind']!r} without a copy_url"
+            problems.append(problem(sources.label, line, "copy_url", message))

@@ -32,7 +32,15 @@ def build(tmp_path: Path, text: str, warnings: Path) -> str:
 def test_src_renders_publisher_and_date_as_a_link(tmp_path):
     page = build(tmp_path, "As reported :src:`opensecrets-2013-09-alibaba-lobbying`.", tmp_path / "w.txt")
     assert 'href="http://www.opensecrets.org/news/2013/09/chinese-internet-giant-lobbied-to-b.html"' in page
-    assert ">OpenSecrets (Center for Responsive Politics), 2013-09</a>" in page
+    assert ">OpenSecrets (Center for Responsive Politics), September 2013</a>" in page
+
+
+def test_a_source_read_in_a_copy_names_its_publisher_and_the_kind_of_copy(tmp_path):
+    """The original's publisher and date, what the copy is, and a link to the copy when the original's address is
+    unknown: 'Bloomberg, 18 April 2012 (read in a reprint)'."""
+    page = build(tmp_path, "As reported :src:`bloomberg-2012-04-18-mendenhall`.", tmp_path / "w.txt")
+    assert ">Bloomberg, 18 April 2012 (read in a reprint)</a>" in page
+    assert 'href="https://www.gadgetsnow.com/' in page
 
 
 def test_unknown_source_id_is_an_error(tmp_path):
@@ -54,4 +62,4 @@ def test_a_url_that_is_not_http_is_not_linked(tmp_path, monkeypatch, url):
     warnings = tmp_path / "w.txt"
     page = build(tmp_path, "As reported :src:`evil`.", warnings)
     assert url not in page
-    assert "its url is not an http(s) address" in warnings.read_text()
+    assert "neither its url nor its copy_url is an http(s) address" in warnings.read_text()

@@ -184,9 +184,9 @@ def test_missing_column_is_refused(copy):
 
 def test_row_with_extra_field_is_refused(copy):
     path = copy / "sources.csv"
-    path.write_text(path.read_text(encoding="utf-8") + "a,b,c,2016,u,news,2026-11-28,n,EXTRA\n", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + "a,b,c,2016,u,,,news,2026-11-28,n,EXTRA\n", encoding="utf-8")
     line = len(rows(path))
-    assert f"data/sources.csv, line {line}: expected 8 fields, found 9" in refused(copy)
+    assert f"data/sources.csv, line {line}: expected 10 fields, found 11" in refused(copy)
 
 
 def test_unclosed_quote_is_refused(copy):
@@ -225,11 +225,16 @@ def test_frictionless_agrees_the_package_is_valid():
 
 
 def test_every_source_has_a_reachable_locator(dataset):
+    """A source has its own address or the address of the copy we read; a copy says what kind it is."""
     for row in dataset.sources.itertuples():
+        where = row.url if pd.notna(row.url) else row.copy_url
+        assert pd.notna(where), f"source {row.source_id}: neither url nor copy_url"
+        paired = pd.notna(row.copy_url) == pd.notna(row.copy_kind)
+        assert paired, f"source {row.source_id}: copy_url and copy_kind go together"
         if row.kind == "seed":
-            assert (ROOT / row.url).is_file(), f"seed source {row.source_id}: {row.url} is not in the repository"
+            assert (ROOT / where).is_file(), f"seed source {row.source_id}: {where} is not in the repository"
         else:
-            assert row.url.startswith(("https://", "http://")), f"source {row.source_id}: url {row.url!r}"
+            assert where.startswith(("https://", "http://")), f"source {row.source_id}: url {where!r}"
 
 
 def test_every_source_is_used(dataset):

@@ -98,7 +98,11 @@ def exceptions() -> dict[tuple[str, str], str]:
         return {(row["table"], row["key"]): row["reason"] for row in csv.DictReader(f)}
 
 
-NUMERIC = {"metrics": ["value"], "lobbying": ["amount_usd"], "reviews": ["online_markets", "physical_markets"]}
+NUMERIC = {
+    "metrics": ["value"],
+    "lobbying": ["amount_usd"],
+    "review_sizes": ["online_markets", "physical_markets"],
+}
 
 
 def numeric_rows():
@@ -198,6 +202,38 @@ def test_no_silent_disagreement_between_measures():
         "measures with different values whose sources data/README.md does not name under "
         "'Where sources disagree':\n" + silent[key + ["value", "source_id"]].to_string()
     )
+
+
+def test_every_charted_list_size_is_a_reading_its_source_states():
+    """reviews.csv keeps the count the book charts; it must be one source's reading in review_sizes.csv, whose quote
+    states it (test_every_numeric_row_quotes_its_number), never a count carried without its sentence."""
+    dataset = load()
+    readings = dataset.review_sizes
+    unstated = []
+    for row in dataset.reviews.itertuples():
+        for column in ("online_markets", "physical_markets"):
+            value = getattr(row, column)
+            if pd.isna(value):
+                continue
+            theirs = readings.loc[readings["report_id"].eq(row.report_id), column]
+            if value not in set(theirs.dropna()):
+                unstated.append(f"reviews.csv {row.report_id} {column}={value}: no review_sizes.csv row states it")
+    assert not unstated, "\n".join(unstated)
+
+
+def test_no_silent_disagreement_between_list_sizes():
+    """Sources that count one review's markets differently are written up in data/README.md, naming each source."""
+    sizes = load().review_sizes
+    section = disagreements_section()
+    silent = []
+    for column in ("online_markets", "physical_markets"):
+        known = sizes.dropna(subset=[column])
+        split = known[known.groupby("report_id")[column].transform("nunique") > 1]
+        silent += [
+            f"{r.report_id} {column}: {r.source_id}" for r in split.itertuples() if f"`{r.source_id}`" not in section
+        ]
+    heading = "list sizes that differ between sources, not named under 'Where sources disagree':"
+    assert not silent, heading + "\n" + "\n".join(silent)
 
 
 def test_exceptions_file_names_real_tables():

@@ -227,7 +227,7 @@ def saic_chart(measures: pd.DataFrame, sizes: pd.DataFrame) -> alt.LayerChart:
     return alt.layer(filled, hollow, labels).properties(height=alt.Step(40))
 
 
-SAIC_NAMES = {"Unnamed platform(s) with 3 samples": "Unnamed platform", "All platforms in sample": "All platforms"}
+SAIC_NAMES = {"All platforms in sample": "All platforms"}
 
 
 def _sample_text(sizes: pd.DataFrame, platform: str) -> str:
