@@ -2,7 +2,7 @@
 
 from .dataset import DataError, Dataset, in_strand, load
 from .figures import FigureBook
-from .prose import agreed, glue_value, measure, n_sources, one
+from .prose import agreed, glue_value, lowest, measure, n_sources, one, only
 from .tables import source_table
 
 __all__ = [
@@ -12,9 +12,11 @@ __all__ = [
     "in_strand",
     "agreed",
     "glue_value",
+    "lowest",
     "load",
     "measure",
     "n_sources",
     "one",
+    "only",
     "source_table",
 ]

@@ -65,3 +65,24 @@ def measure(metrics: pd.DataFrame, metric: str, start: str, end: str | None = No
 def n_sources(frame: pd.DataFrame, **where: object) -> int:
     """How many sources give the rows matching ``where``."""
     return int(frame.loc[_matching(frame, where), "source_id"].nunique())
+
+
+def only(values: object, what: str) -> object:
+    """The one distinct member of ``values``: a sentence saying 'the only <what>' glues this, and the build fails
+    the day the data hold a second one (or none)."""
+    distinct = list(dict.fromkeys(values))
+    if len(distinct) != 1:
+        raise LookupError(f"'the only {what}' expects exactly one, the data hold {len(distinct)}: {distinct}")
+    return plain(distinct[0])
+
+
+def lowest(frame: pd.DataFrame, column: str, **where: object) -> pd.Series:
+    """The row with the lowest ``column`` among the rows matching ``where``: 'the lowest' is glued from this, and
+    a tie or an empty match fails rather than picking one."""
+    rows = frame.loc[_matching(frame, where)].dropna(subset=[column])
+    if rows.empty:
+        raise LookupError(f"'the lowest {column}': no row with {where}")
+    least = rows[rows[column] == rows[column].min()]
+    if len(least) != 1:
+        raise LookupError(f"'the lowest {column}' is shared by {len(least)} rows with {where}")
+    return least.iloc[0]

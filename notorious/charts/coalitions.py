@@ -20,13 +20,14 @@ from .common import decision_rules, drawn_at
 #   "cooperated" - a step towards Alibaba: a cooperation agreement, joining or co-founding something with it,
 #                  settling a dispute with it;
 #   None         - not a stance: court rulings and hires.
-# Every statement by an actor other than Alibaba in this chapter's events criticises Alibaba, which is why
-# "statement" counts as pressure; Alibaba's own events are never given a stance.
+# Every statement or report by an actor other than Alibaba in this chapter's events criticises Alibaba (SAIC's
+# test purchases, AAFA's letters), which is why both count as pressure; Alibaba's own events are never given a stance.
 STANCE_BY_EVENT_TYPE: dict[str, str | None] = {
     "petitioned": "pressed",
     "sued": "pressed",
     "withdrew": "pressed",
     "statement": "pressed",
+    "report": "pressed",
     "suspended": "pressed",
     "agreement": "cooperated",
     "joined": "cooperated",
@@ -333,6 +334,22 @@ def stance_chart(table: pd.DataFrame) -> alt.LayerChart:
     )
     counts = base.mark_text(align="left", dx=3, baseline="middle", fontSize=11, color=INK).encode(text="events:Q")
     return alt.layer(bars, counts).properties(height=alt.Step(13))
+
+
+def _listed(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def stance_takeaway(table: pd.DataFrame) -> str:
+    """The stance chart's one-line finding, counted from the table it draws."""
+    groups = {g: table.loc[table["group"].eq(g), "party"].tolist() for g in STANCE_GROUPS}
+    parts = [f"{len(groups['pressed'])} of {len(table)} parties only pressed Alibaba"]
+    if groups["both"]:
+        parts.append(f"{_listed(groups['both'])} pressed and cooperated at different times")
+    if groups["cooperated"]:
+        parts.append(f"{_listed(groups['cooperated'])} only cooperated")
+    return "; ".join(parts) + "."
 
 
 def stance_summary(table: pd.DataFrame) -> str:

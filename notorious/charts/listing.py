@@ -57,29 +57,69 @@ def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerCha
     return alt.layer(decision_rules(marks, label_y=-2), points).properties(height=alt.Step(26))
 
 
-def list_sizes(reviews: pd.DataFrame) -> pd.DataFrame:
-    """The list's size per stand-alone review, long: one row per review and kind; unknown sizes kept as NA."""
+KINDS = {"online_markets": "Online", "physical_markets": "Physical"}
+
+
+def list_sizes(reviews: pd.DataFrame, sizes: pd.DataFrame) -> pd.DataFrame:
+    """The list's size per stand-alone review, long: one row per review and kind, the count the book charts
+    (reviews.csv) with the source whose quote states it; unknown sizes kept as NA. ``others`` lists the different
+    counts other sources give (review_sizes.csv), so a disagreement is drawn, not hidden."""
     rows = reviews[reviews["report_type"] == "out_of_cycle_review"]
     long = rows.melt(
-        id_vars=["report_id", "covers_year", "released", "source_id", "quote", "quote_en"],
-        value_vars=["online_markets", "physical_markets"],
-        var_name="kind",
+        id_vars=["report_id", "covers_year", "released"],
+        value_vars=list(KINDS),
+        var_name="column",
         value_name="markets",
     )
-    long["kind"] = long["kind"].map({"online_markets": "Online", "physical_markets": "Physical"})
+    stated, others = [], []
+    for r in long.itertuples():
+        readings = sizes[sizes["report_id"].eq(r.report_id)].dropna(subset=[r.column])
+        same = readings[readings[r.column].eq(r.markets)] if pd.notna(r.markets) else readings.iloc[:0]
+        stated.append(same.iloc[0] if len(same) else None)
+        others.append(readings[~readings[r.column].eq(r.markets).fillna(False)] if pd.notna(r.markets) else readings)
+    long["kind"] = long["column"].map(KINDS)
+    for column in ("source_id", "quote", "quote_en"):
+        long[column] = pd.array([s[column] if s is not None else pd.NA for s in stated], dtype="string")
+    long["others"] = [
+        "; ".join(f"{int(value)} per {sid}" for value, sid in zip(frame[column], frame["source_id"], strict=True))
+        for frame, column in zip(others, long["column"], strict=True)
+    ]
     long["known"] = long["markets"].notna()
     long["stated"] = long["known"].map({True: "stated", False: "not stated"})
-    return long.sort_values(["covers_year", "kind"]).reset_index(drop=True)
+    return long.drop(columns="column").sort_values(["covers_year", "kind"]).reset_index(drop=True)
+
+
+def other_counts(reviews: pd.DataFrame, sizes: pd.DataFrame) -> pd.DataFrame:
+    """Counts a source gives that differ from the one charted, one row each (review, kind, markets, source)."""
+    charted = reviews.set_index("report_id")
+    rows = []
+    for r in sizes.itertuples():
+        for column, kind in KINDS.items():
+            value = getattr(r, column)
+            if pd.notna(value) and r.report_id in charted.index and charted.loc[r.report_id, column] != value:
+                rows.append(
+                    {
+                        "report_id": r.report_id,
+                        "covers_year": charted.loc[r.report_id, "covers_year"],
+                        "kind": kind,
+                        "markets": int(value),
+                        "source_id": r.source_id,
+                        "quote": r.quote,
+                        "quote_en": r.quote_en,
+                    }
+                )
+    return pd.DataFrame(rows, columns=["report_id", "covers_year", "kind", "markets", "source_id", "quote", "quote_en"])
 
 
 HEIGHT = 260
 
 
-def list_size_chart(sizes: pd.DataFrame) -> alt.LayerChart:
-    """Grouped bars for known sizes; a grey, labelled column where no source gives the size."""
+def list_size_chart(sizes: pd.DataFrame, others: pd.DataFrame) -> alt.LayerChart:
+    """Grouped bars for the counts a source states; a grey, labelled column where no source gives the size; a
+    black tick at each different count another source gives."""
     x = alt.X("covers_year:O", title="Review (year in its title)")
-    offset = alt.XOffset("kind:N", sort=["Online", "Physical"])
-    kinds = alt.Scale(domain=["Online", "Physical"], range=[ALIBABA, OTHER])
+    offset = alt.XOffset("kind:N", sort=list(KINDS.values()), scale=alt.Scale(domain=list(KINDS.values())))
+    kinds = alt.Scale(domain=list(KINDS.values()), range=[ALIBABA, OTHER])
     bars = (
         alt.Chart(sizes[sizes["known"]])
         .mark_bar()
@@ -93,6 +133,7 @@ def list_size_chart(sizes: pd.DataFrame) -> alt.LayerChart:
                 alt.Tooltip("kind:N", title="Kind"),
                 alt.Tooltip("markets:Q", title="Markets"),
                 alt.Tooltip("source_id:N", title="Source"),
+                alt.Tooltip("others:N", title="Other sources"),
             ],
         )
     )
@@ -113,7 +154,23 @@ def list_size_chart(sizes: pd.DataFrame) -> alt.LayerChart:
         .mark_text(angle=270, align="right", baseline="middle", fontSize=10, color=INK)
         .encode(x=x, y=alt.value(4), text="stated:N")
     )
-    return alt.layer(gap, words, bars).properties(height=HEIGHT)
+    # Another source's different count: a black tick at its height, on the bar of the same kind.
+    ticks = (
+        alt.Chart(others)
+        .mark_tick(color=INK, thickness=3)
+        .encode(
+            x=x,
+            xOffset=offset,
+            y=alt.Y("markets:Q"),
+            tooltip=[
+                alt.Tooltip("report_id:N", title="Review"),
+                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("markets:Q", title="Another source's count"),
+                alt.Tooltip("source_id:N", title="Source"),
+            ],
+        )
+    )
+    return alt.layer(gap, words, bars, ticks).properties(height=HEIGHT)
 
 
 def event_rows(events: pd.DataFrame) -> pd.DataFrame:
@@ -193,6 +250,10 @@ def list_size_summary(sizes: pd.DataFrame) -> str:
     """A text alternative of the list-size chart, written from the data."""
     parts = []
     for year, rows in sizes.groupby("covers_year"):
-        counts = ", ".join(f"{r.kind.lower()} {int(r.markets) if r.known else 'not stated'}" for r in rows.itertuples())
+        counts = ", ".join(
+            f"{r.kind.lower()} {int(r.markets) if r.known else 'not stated'}"
+            + (f" (other sources: {r.others})" if r.others else "")
+            for r in rows.itertuples()
+        )
         parts.append(f"{year}: {counts}")
     return "Markets on each stand-alone review. " + "; ".join(parts) + "."

@@ -77,13 +77,53 @@ def value_text(value: float, unit: str, qualifier: str = "exact") -> str:
     return qualified(qualifier, number)
 
 
+# What a reading lets a value be. A number stands for the range its last printed digit allows ("37%" is 36.5 to
+# 37.5, "380 million" 379.5 to 380.5 million), and its qualifier widens that range: "more than" upwards, "nearly"
+# a little below, "about" within 5 % either way. Two readings of one measure disagree only if no number fits both,
+# so 4,495 and "nearly 4,500", 1,419 and "more than 1,400", or 37.25% and a rounded "37%" agree.
+TOLERANCE = 0.05
+
+
+def _half_digit(value: float) -> float:
+    """Half a unit of the last significant digit: 37.25 -> 0.005, 90 -> 0.5, 380,000,000 -> 5,000,000. Trailing
+    zeros count as rounding only from the thousands up ("1,400", "380 million"); a "90%" or "20" is taken as
+    printed."""
+    text = f"{abs(value):.6f}".rstrip("0")
+    if not text.endswith("."):
+        return 0.5 * 10 ** -len(text.split(".")[1])
+    digits = text[:-1]
+    zeros = len(digits) - len(digits.rstrip("0")) if abs(value) >= 1000 else 0
+    return 0.5 * 10**zeros
+
+
+def reading_range(value: float, qualifier: str) -> tuple[float, float]:
+    """The open range of numbers a (value, qualifier) reading allows."""
+    low, high = value - _half_digit(value), value + _half_digit(value)
+    return {
+        "exact": (low, high),
+        "more_than": (value, float("inf")),
+        "at_least": (low, float("inf")),
+        "about": (min(low, value * (1 - TOLERANCE)), max(high, value * (1 + TOLERANCE))),
+        "nearly": (min(low, value * (1 - TOLERANCE)), high),
+        "up_to": (float("-inf"), high),
+        "less_than": (float("-inf"), value),
+    }[qualifier]
+
+
+def readings_agree(readings: list[tuple[float, str]]) -> bool:
+    """Whether one number could be every (value, qualifier) reading at once."""
+    ranges = [reading_range(float(v), q) for v, q in readings]
+    return max(r[0] for r in ranges) < min(r[1] for r in ranges)
+
+
 def measurements(
     metrics: pd.DataFrame, names: list[str], platforms: list[str] | None = None, *, directory: pd.DataFrame
 ) -> pd.DataFrame:
     """One row per distinct measurement of the named metrics, with its sources and a disagreement flag.
 
-    ``disputed`` is true when another value exists for the same metric, platform and period. ``directory``
-    is the platforms table, which says whose each platform is (``alibaba``).
+    ``disputed`` is true when the values for the same metric, platform and period cannot all be true at once,
+    their qualifiers considered (readings_agree). ``directory`` is the platforms table, which says whose each
+    platform is (``alibaba``).
     """
     rows = metrics[metrics["metric"].isin(names)]
     if platforms is not None:
@@ -100,8 +140,11 @@ def measurements(
     )
     grouped = grouped.replace({"period_start": {"": None}, "period_end": {"": None}})
     grouped["value"] = grouped["value"].astype(float)
-    same = grouped.groupby(["metric", "platform", "period_start", "period_end"], dropna=False)["value"]
-    grouped["disputed"] = same.transform("nunique") > 1
+    measure = grouped.groupby(["metric", "platform", "period_start", "period_end", "unit"], dropna=False)
+    grouped["disputed"] = False
+    for _, rows in measure:
+        agree = readings_agree(list(zip(rows["value"], rows["qualifier"], strict=True)))
+        grouped.loc[rows.index, "disputed"] = not agree
     spans = [(_span(s), _span(e)) for s, e in zip(grouped["period_start"], grouped["period_end"], strict=True)]
     grouped["start"] = [s[0] if s else (e[0] if e else pd.NaT) for s, e in spans]
     grouped["end"] = [e[1] if e else pd.NaT for s, e in spans]
