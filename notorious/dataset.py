@@ -141,6 +141,8 @@ def load(data_dir: Path | str = DATA_DIR) -> Dataset:
         record.check_copies(raws["sources"], problems, Problem)
     if "events" in raws:
         record.check_event_keys(raws["events"], problems, Problem)
+    if "gaps" in raws:
+        record.check_gaps(raws["gaps"], raws.get("sources"), problems, Problem)
     if problems:
         raise DataError(problems)
     return Dataset({name: _to_frame(raw) for name, raw in raws.items()}, schema)
@@ -372,7 +374,10 @@ DATE_FIELDS = ("date", "released", "started", "filed", "outcome_date", "period_s
 
 
 def _check_not_after_access(raw: _Raw, sources: _Raw, problems: list[Problem]) -> None:
-    """A source cannot report what happened after we read it: a row's date is on or before the access date."""
+    """A source cannot report what happened after we read it: a row's date is on or before the access date. (A
+    correction's date is when we corrected a row, not something its source reports, so corrections are exempt.)"""
+    if raw.resource["name"] == "corrections":
+        return
     accessed = {row["source_id"]: row["accessed"] for row in sources.rows}
     fields = [f["name"] for f in raw.resource["schema"]["fields"] if f["name"] in DATE_FIELDS]
     if not fields or "source_id" not in {f["name"] for f in raw.resource["schema"]["fields"]}:

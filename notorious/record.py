@@ -113,3 +113,14 @@ def check_copies(sources: _Raw, problems: list[Problem], problem: type[Problem])
         if row["copy_kind"] and not row["copy_url"]:
             message = f"copy_kind {row['copy_kind']!r} without a copy_url"
             problems.append(problem(sources.label, line, "copy_url", message))
+
+
+def check_gaps(gaps: _Raw, sources: _Raw | None, problems: list[Problem], problem: type[Problem]) -> None:
+    """A gap that was partly filled says what was found, and the sources it names are in sources.csv."""
+    known = {row["source_id"] for row in sources.rows} if sources else set()
+    for row, line in zip(gaps.rows, gaps.lines, strict=True):
+        if row["status"] == "narrowed" and not row["note"]:
+            problems.append(problem(gaps.label, line, "note", "a narrowed gap says in its note what was found"))
+        for sid in (s.strip() for s in row["sources"].split(";") if s.strip()):
+            if sources and sid not in known:
+                problems.append(problem(gaps.label, line, "sources", f"{sid!r} is not a source_id in {sources.label}"))

@@ -28,11 +28,11 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import citing
+from . import citing, gaps
 from .dates import when
 from .downloads import ARCHIVE, write_data, write_data_package
 from .edition import CHANGELOG_PAGE, CITE_ANCHOR, PDF, edition, updated
-from .pages import DOC_VARIABLE, FIGURE_NUMBER, documents, figure_number_problems, site_root
+from .pages import APPENDIX, DOC_VARIABLE, FIGURE_NUMBER, documents, figure_number_problems, site_root
 from .paths import DATA_DIR, FIGURES_DIR
 
 logger = logging.getLogger(__name__)
@@ -274,6 +274,31 @@ def src_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     return [nodes.reference(rawtext, citing.label(row), refuri=href, classes=["nt-cite"])], []
 
 
+@cache
+def _gaps() -> dict[str, dict[str, str]]:
+    return {row["gap_id"]: row for row in gaps.read()}
+
+
+def gap_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """{gap}`gap_id`, or {gap}`words of the sentence <gap_id>`: a gap, in data/gaps.csv's words or the sentence's
+    own, linked to its search record in the appendix, so the prose cannot say "no source gives ..." without saying
+    what was searched. An unknown id fails the strict build."""
+    own = re.fullmatch(r"(?s)(.*\S)\s*<([a-z0-9-]+)>", text.strip())
+    words, gap_id = (own.group(1), own.group(2)) if own else (None, text.strip())
+    row = _gaps().get(gap_id)
+    if row is None:
+        message = inliner.reporter.error(
+            f"{{gap}} names {gap_id!r}, which is not a gap_id in data/gaps.csv", line=lineno
+        )
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    root = site_root(inliner.document.settings.env.docname)
+    href = f"{root}/{APPENDIX}.html#{gaps.anchor(gap_id)}"
+    sentence = (words or row["statement"]).rstrip(".")
+    record = nodes.reference(rawtext, "what we searched", refuri=href, classes=["nt-gap-record"])
+    parts = [nodes.Text(sentence + " ("), record, nodes.Text(")")]
+    return [nodes.inline(rawtext, "", *parts, classes=["nt-gap"])], []
+
+
 def _announce_doc(app: Sphinx, docname: str, source: list[str]) -> None:
     # MyST-NB executes a page right after reading it, in this process; the kernel it starts inherits this, which is
     # how FigureBook knows its page (pages.DOC_VARIABLE).
@@ -357,6 +382,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-merge-info", _merge_figure_numbers)
     app.connect("env-check-consistency", _check_figure_numbers)
     app.add_role("src", src_role)
+    app.add_role("gap", gap_role)
     app.add_role("edition", edition_role)
     app.add_directive("cite-this-book", CiteThisBook)
     app.connect("config-inited", _add_templates)

@@ -9,9 +9,10 @@ import html
 
 import pandas as pd
 
-from . import citing
+from . import citing, dates
+from . import gaps as gap_records
 from .downloads import ARCHIVE
-from .edition import release_of
+from .edition import CHANGELOG_PAGE, release_of
 from .figures import Html as Table
 from .figures import quotes_note
 from .pages import APPENDIX, site_root
@@ -204,6 +205,14 @@ def source_list(sources: pd.DataFrame, *, root: str = "..") -> Table:
     return Table("\n".join(parts), f"{len(sources)} sources")
 
 
+def gap_list(gaps: pd.DataFrame) -> Table:
+    """Every gap with its search record, anchored gap-<id> for the {gap} role's links (notorious.gaps)."""
+    rows = [{k: ("" if pd.isna(v) else str(v)) for k, v in row.items()} for _, row in gaps.iterrows()]
+    for row in rows:
+        row["searched_on"] = row["searched_on"][:10]
+    return Table(gap_records.gap_list(rows), f"{len(rows)} gaps")
+
+
 def corrections_log(corrections: pd.DataFrame) -> Table:
     """The corrections, newest first; says so plainly when there are none yet."""
     if corrections.empty:
@@ -211,6 +220,26 @@ def corrections_log(corrections: pd.DataFrame) -> Table:
     shown = corrections.sort_values("date", ascending=False).assign(date=lambda f: f["date"].dt.strftime("%Y-%m-%d"))
     body = _escaped(shown).to_html(index=False, border=0, escape=False, classes="nt-corrections")
     return Table(f'<div class="nt-table-wrap">{body}</div>', f"{len(corrections)} corrections")
+
+
+def page_corrections(corrections: pd.DataFrame, doc: str) -> Table:
+    """A "Corrected on ..." note for the corrections that changed page ``doc``, newest first; nothing when there are
+    none. Each says what changed and why, in the words of corrections.csv (escaped)."""
+    mine = corrections[corrections["page"].eq(doc).fillna(False)].sort_values("date", ascending=False, kind="stable")
+    if mine.empty:
+        return Table("", "no corrections to this page")
+    items = "".join(
+        f"<li><strong>Corrected on {html.escape(dates.when(r.date))}.</strong> {html.escape(r.what)}. "
+        f"{html.escape(r.why)}</li>"
+        for r in mine.itertuples()
+    )
+    changelog = f"{site_root(doc)}/{CHANGELOG_PAGE}.html"
+    return Table(
+        f'<aside class="nt-corrected" aria-label="Corrections to this page"><p class="nt-corrected-title">'
+        f"Corrections to this page ({len(mine)})</p><ul>{items}</ul><p>Every correction is on the "
+        f'<a href="{html.escape(changelog)}">changelog</a>.</p></aside>',
+        f"{len(mine)} corrections to this page",
+    )
 
 
 def corrections_by_version(corrections: pd.DataFrame, listed: list) -> Table:

@@ -137,7 +137,7 @@ def test_measurements_flag_different_values_for_one_period_and_keep_qualifiers()
             "platform": ["Taobao"] * 3,
             "period_start": ["2015-09", "2015-09", "2016"],
             "period_end": ["2016-08", "2016-08", "2016"],
-            "value": [180000.0, 175000.0, 240000.0],
+            "value": [180000.0, 150000.0, 240000.0],
             "qualifier": ["about", "exact", "more_than"],
             "unit": ["count"] * 3,
             "source_id": ["a", "b", "c"],
@@ -149,9 +149,28 @@ def test_measurements_flag_different_values_for_one_period_and_keep_qualifiers()
     directory = pd.DataFrame({"platform": ["Taobao"], "operator": ["Alibaba Group"]})
     measured = metrics.measurements(rows, ["stores_closed"], directory=directory)
     disputed = measured.set_index("value")["disputed"]
-    assert disputed[180000.0] and disputed[175000.0] and not disputed[240000.0]
-    assert set(measured["shown"]) == {"about 180,000", "175,000", "more than 240,000"}
+    assert disputed[180000.0] and disputed[150000.0] and not disputed[240000.0]
+    assert set(measured["shown"]) == {"about 180,000", "150,000", "more than 240,000"}
     assert measured["alibaba"].all()
+
+
+@pytest.mark.parametrize(
+    ("readings", "agree"),
+    [
+        ([(4495, "exact"), (4500, "nearly")], True),
+        ([(1419, "exact"), (1400, "more_than")], True),
+        ([(37.25, "exact"), (37, "exact")], True),
+        ([(380e6, "more_than"), (380e6, "exact")], True),
+        ([(90, "exact"), (85.7, "exact")], False),
+        ([(20, "exact"), (30, "exact")], False),
+        ([(90e6, "exact"), (6e6, "exact")], False),
+        ([(40, "less_than"), (41, "exact")], False),
+    ],
+)
+def test_readings_disagree_only_when_no_number_fits_them_all(readings, agree):
+    """A value stands for the range its printed digits and its qualifier allow; Figure 4.4 flagged 4,495 against
+    'nearly 4,500' and 1,419 against 'more than 1,400' as disputes."""
+    assert metrics.readings_agree(readings) is agree
 
 
 def test_a_platform_missing_from_the_directory_is_refused():

@@ -358,3 +358,42 @@ def test_latin1_bytes_are_refused_with_their_line(copy):
     lines[3] = lines[3] + b" caf\xe9"
     path.write_bytes(b"\n".join(lines))
     assert "data/claims.csv, line 4: not UTF-8 text (byte 0xe9" in refused(copy)
+
+
+def test_one_document_under_two_source_ids_is_refused(copy):
+    """The OpenSecrets post and International Trade Today's 2016 report each had two ids in 1.1.0."""
+    path = copy / "sources.csv"
+    table = rows(path)
+    twin = list(table[1])
+    twin[0] = "a-second-id-for-the-same-document"
+    twin[4] = twin[4].replace("https://", "http://www.") if twin[4].startswith("https://") else twin[4] + "/"
+    write(path, [*table, twin])
+    message = refused(copy)
+    assert f"data/sources.csv, line {len(table) + 1}, column 'source_id'" in message
+    assert "is the document already cited as" in message
+
+
+def test_a_copy_without_its_kind_is_refused(copy):
+    path = copy / "sources.csv"
+    line = next(i for i, r in enumerate(rows(path), start=1) if r[0] == "bloomberg-2012-04-18-mendenhall")
+    set_cell(path, line, "copy_kind", "")
+    assert f"data/sources.csv, line {line}, column 'copy_kind': a copy_url needs its copy_kind" in refused(copy)
+
+
+def test_rows_of_one_event_with_different_types_are_refused(copy):
+    """AAFA's October 2016 filing was a 'statement' in one row and a 'petitioned' in the other."""
+    path = copy / "events.csv"
+    line = next(i for i, r in enumerate(rows(path), start=1) if r[0] == "aafa-2016-10-complaint")
+    set_cell(path, line, "event_type", "statement")
+    assert "a row of the same event_key 'aafa-2016-10-submission'" in refused(copy)
+
+
+def test_a_narrowed_gap_without_its_note_and_a_gap_without_its_search_are_refused(copy):
+    path = copy / "gaps.csv"
+    table = rows(path)
+    line = next(i for i, r in enumerate(table, start=1) if r[table[0].index("status")] == "narrowed")
+    set_cell(path, line, "note", "")
+    set_cell(path, 2, "searched", "")
+    message = refused(copy)
+    assert f"data/gaps.csv, line {line}, column 'note': a narrowed gap says in its note what was found" in message
+    assert "data/gaps.csv, line 2, column 'searched'" in message

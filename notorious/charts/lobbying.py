@@ -182,6 +182,15 @@ def spend_summary(spend: pd.DataFrame) -> str:
     )
 
 
+# The key of the hires chart, beside the encoding it describes: colour says who held a government post, shape how
+# precisely the start is known; unknown starts are written, not drawn.
+HIRES_KEY = (
+    "A former government official is in the book's accent colour, anyone else grey; the marker's shape says whether "
+    "the start is known to the day, month or year (a year is drawn at 1 January), and where no source dates the "
+    "start, the row says so instead of guessing."
+)
+
+
 def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
     """One row per firm or person; a mark at the reported start, or 'start not found' where no date is known."""
     rows = hires.copy()

@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from ..theme import ALIBABA, INK, MISSING, VERDICT_COLOURS, VERDICT_LABELS, status_legend, status_scale
+from ..words import qualified
 from .common import decision_rules, extent, time_axis
 from .lobbying import missing_years
 
@@ -96,20 +97,25 @@ def verdict_chart(counts: pd.DataFrame) -> alt.Chart:
 
 
 def verdict_takeaway(counts: pd.DataFrame) -> str:
-    total = int(counts["claims"].sum())
-    confirmed = int(counts.loc[counts["verdict"] == "confirmed", "claims"].sum())
-    return (
-        f"{confirmed} of {total} checkable claims are confirmed as printed; "
-        "the rest are garbled, unverifiable or wrong."
-    )
+    """How many claims got each verdict, counted from the chart's own table."""
+    by = counts.set_index("verdict")["claims"]
+    total = int(by.sum())
+    words = [f"{int(by.get(v, 0))} {VERDICT_LABELS[v].lower()}" for v in VERDICT_LABELS if int(by.get(v, 0))]
+    return f"Of the seed's {total} checkable claims, " + ", ".join(words[:-1]) + " and " + words[-1] + "."
 
 
 def overview_summary(status: pd.DataFrame, spend: pd.DataFrame) -> str:
-    """A text alternative of the overview chart, written from the data."""
+    """A text alternative of the overview chart, written from the data: every figure the chart draws."""
     steps = "; ".join(f"{r.status.replace('_', ' ')} {r.released:%b %Y}" for r in status.itertuples())
-    years = ", ".join(f"{r.year}: US${r.amount_usd:,}" for r in spend.drop_duplicates("year").itertuples())
+    years = ", ".join(
+        f"{year}: "
+        + " or ".join(
+            sorted({qualified(q, f"US${a:,}") for q, a in zip(rows["qualifier"], rows["amount_usd"], strict=True)})
+        )
+        for year, rows in spend.groupby("year")
+    )
     gaps = ", ".join(str(y) for y in missing_years(spend)["year"])
     return (
-        f"One time axis. Taobao's status in each USTR report: {steps}. Alibaba's reported annual lobbying "
-        f"(first source per year): {years}; no full-year figure for {gaps}."
+        f"One time axis. Taobao's status in each USTR report: {steps}. Alibaba's reported annual lobbying, every "
+        f"source's figure: {years}; no full-year figure for {gaps}."
     )
