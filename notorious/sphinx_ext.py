@@ -279,6 +279,9 @@ def _gaps() -> dict[str, dict[str, str]]:
     return {row["gap_id"]: row for row in gaps.read()}
 
 
+LABEL_WORDS = 3  # a {gap} text this short is a label (a year, a review), not a sentence
+
+
 def gap_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     """{gap}`gap_id`, or {gap}`words of the sentence <gap_id>`: a gap, in data/gaps.csv's words or the sentence's
     own, linked to its search record in the appendix, so the prose cannot say "no source gives ..." without saying
@@ -294,6 +297,10 @@ def gap_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     root = site_root(inliner.document.settings.env.docname)
     href = f"{root}/{APPENDIX}.html#{gaps.anchor(gap_id)}"
     sentence = (words or row["statement"]).rstrip(".")
+    if words and len(words.split()) <= LABEL_WORDS:
+        # A short label ('2013', 'December 2011') is itself the link to what was searched.
+        label = nodes.reference(rawtext, sentence, refuri=href, classes=["nt-gap-record"], reftitle="What we searched")
+        return [nodes.inline(rawtext, "", label, classes=["nt-gap"])], []
     record = nodes.reference(rawtext, "what we searched", refuri=href, classes=["nt-gap-record"])
     parts = [nodes.Text(sentence + " ("), record, nodes.Text(")")]
     return [nodes.inline(rawtext, "", *parts, classes=["nt-gap"])], []

@@ -55,6 +55,15 @@ def test_the_readme_gaps_section_is_the_gaps_table():
     assert gaps.with_section(readme, gaps.read()) == readme, "run: python -m notorious.gaps"
 
 
+def test_the_readme_tables_section_is_the_schema():
+    """data/README.md's "Tables and columns" is written from datapackage.json (python -m notorious.readme)."""
+    from notorious import readme
+
+    text = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    schema = load().schema
+    assert readme.with_tables(text, schema) == text, "run: python -m notorious.readme"
+
+
 def test_the_lobbying_gap_names_every_year_without_a_figure():
     """The gap the chapters cite for Alibaba's missing years names each year lobbying.csv has no full-year total for."""
     ds = load()
