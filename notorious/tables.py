@@ -191,10 +191,10 @@ def source_list(sources: pd.DataFrame, *, root: str = "..") -> Table:
             note = f' <span class="nt-note">{html.escape(row["note"])}</span>' if pd.notna(row["note"]) else ""
             # The schema admits only http(s) URLs; a row that slipped past it is shown, never linked.
             href = citing.href(row, root)
-            title = html.escape(row["title"])
-            name = f'<a href="{html.escape(href)}">{title}</a>' if href else title
+            document = html.escape(row["title"])
+            name = f'<a href="{html.escape(href)}">{document}</a>' if href else document
             copy = ""
-            if pd.notna(row["copy_url"]) and pd.notna(row["url"]):
+            if pd.notna(row.get("copy_url")) and pd.notna(row.get("url")):
                 copy_href = citing.href({"url": row["copy_url"]}, root)
                 copy = f' <a class="nt-copy" href="{html.escape(copy_href)}">The copy we read.</a>' if copy_href else ""
             items.append(
@@ -235,9 +235,8 @@ def page_corrections(corrections: pd.DataFrame, doc: str) -> Table:
     )
     changelog = f"{site_root(doc)}/{CHANGELOG_PAGE}.html"
     return Table(
-        f'<aside class="nt-corrected" aria-label="Corrections to this page"><p class="nt-corrected-title">'
-        f"Corrections to this page ({len(mine)})</p><ul>{items}</ul><p>Every correction is on the "
-        f'<a href="{html.escape(changelog)}">changelog</a>.</p></aside>',
+        f'<details class="nt-corrected"><summary>Corrections to this page ({len(mine)})</summary><ul>{items}</ul>'
+        f'<p>Every correction is on the <a href="{html.escape(changelog)}">changelog</a>.</p></details>',
         f"{len(mine)} corrections to this page",
     )
 

@@ -114,6 +114,15 @@ def other_counts(reviews: pd.DataFrame, sizes: pd.DataFrame) -> pd.DataFrame:
 HEIGHT = 260
 
 
+# The list-size chart's key, beside the marks it names: orange bars (online) and dark grey bars (physical) are
+# counts a source states; a pale grey column is a count no source we read states; a black tick is another source's.
+LIST_SIZE_KEY = (
+    "Orange bars are online and dark grey bars physical markets, as a source states them; a pale grey column marked "
+    "'not stated' is a count no source we read states, unknown and not zero; a black tick is a different count "
+    "another source gives."
+)
+
+
 def list_size_chart(sizes: pd.DataFrame, others: pd.DataFrame) -> alt.LayerChart:
     """Grouped bars for the counts a source states; a grey, labelled column where no source gives the size; a
     black tick at each different count another source gives."""

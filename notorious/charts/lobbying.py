@@ -186,8 +186,8 @@ def spend_summary(spend: pd.DataFrame) -> str:
 # precisely the start is known; unknown starts are written, not drawn.
 HIRES_KEY = (
     "A former government official is in the book's accent colour, anyone else grey; the marker's shape says whether "
-    "the start is known to the day, month or year (a year is drawn at 1 January), and where no source dates the "
-    "start, the row says so instead of guessing."
+    "the start is known to the day, month or year (a start known only to the year is drawn at 1 January, which may "
+    "be before the hire was reported), and where no source dates the start, the row says so instead of guessing."
 )
 
 

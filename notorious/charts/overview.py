@@ -37,7 +37,7 @@ def overview(status: pd.DataFrame, spend: pd.DataFrame, marks: pd.DataFrame, sta
     band_text = (
         alt.Chart(gaps.head(1))
         .mark_text(align="left", baseline="middle", dx=2, fontSize=10, color=INK)
-        .transform_calculate(label="'no figure'")
+        .transform_calculate(label="'no full-year figure'")
         .encode(x=time_axis("start", None), y=alt.value(120), text="label:N")
     )
     bars = (
