@@ -151,7 +151,7 @@ def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
     scale = (
-        f'<p class="nt-scale-note">Each verdict is a rating on a four-point scale, <a href="{root}/{SCALE_PAGE}.html#'
+        f'<p class="nt-scale-note">Each verdict is a rating on a scale <a href="{root}/{SCALE_PAGE}.html#'
         f"{SCALE_ANCHOR}\">explained in the appendix</a>; each claim's id is its permalink.</p>"
     )
     return Table(
