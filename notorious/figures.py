@@ -24,15 +24,18 @@ import vl_convert as vlc
 from . import citing, theme
 from .downloads import spreadsheet_safe
 from .edition import edition
+from .metadata import short_form
 from .pages import APPENDIX, DOC_VARIABLE, chapter_number, running_doc, site_root
 from .paths import FIGURES_DIR
 
 MAX_INLINE_SOURCES = 6
+CARD_ALT = 420  # the most characters of a card image's text alternative that Twitter/X reads
 # Exported images: characters a title or source line holds before it wraps, and publishers named by name.
 EXPORT_LINE = 80
 EXPORT_PUBLISHERS = 4
 # figures/<name>.html, the page another site embeds. Scripts and styles are the site's own files; the build adds
-# the site's Content-Security-Policy.
+# the site's Content-Security-Policy. Its card (Open Graph, read by chat apps and social sites; Twitter reads the same
+# tags) shows the figure's title, its takeaway and its stamped PNG, at absolute addresses.
 STANDALONE = """<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -40,6 +43,15 @@ STANDALONE = """<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <link rel="canonical" href="{public}">
+<meta name="description" content="{description}">
+<meta property="og:title" content="{heading}">
+<meta property="og:type" content="website">
+<meta property="og:url" content="{own}">
+<meta property="og:site_name" content="{book}">
+<meta property="og:description" content="{description}">
+<meta property="og:image" content="{image}">
+<meta property="og:image:alt" content="{alt}">
+<meta name="twitter:card" content="summary_large_image">
 <link rel="icon" href="../_static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="../_static/charts.css">
 <link rel="stylesheet" href="../_static/standalone.css">
@@ -285,7 +297,9 @@ class FigureBook:
             "alt_text": alt_text,
             "table": table,
         }
-        self._write_standalone(self._markup(spec, root="..", standalone=True, **shown), name, number, title)
+        self._write_standalone(
+            self._markup(spec, root="..", standalone=True, **shown), name, number, title, takeaway, alt_text
+        )
         markup = self._markup(spec, root=self.root, **shown)
         return Figure(markup, f"Figure {number}. {title} {takeaway}", number)
 
@@ -408,7 +422,7 @@ class FigureBook:
             vlc.vegalite_to_png(stamped, vl_version=VEGA_LITE, scale=2)
         )
 
-    def _write_standalone(self, markup: str, name: str, number: str, title: str) -> None:
+    def _write_standalone(self, markup: str, name: str, number: str, title: str, takeaway: str, alt_text: str) -> None:
         """figures/<name>.html: the figure alone, for embedding, drawn by the site's own scripts (no CDN).
 
         The site build gives it the same Content-Security-Policy as every page."""
@@ -421,5 +435,9 @@ class FigureBook:
             back=html.escape(f"../{self.doc}.html#{anchor_of(name)}"),
             public=html.escape(book.page_url(self.doc, anchor_of(name))),
             licence=html.escape(book.licence_name),
+            own=html.escape(f"{book.url}figures/{name}.html"),
+            description=html.escape(" ".join(takeaway.split())),
+            image=html.escape(f"{book.url}figures/export/{name}.png"),
+            alt=html.escape(short_form(alt_text, CARD_ALT)),
         )
         (FIGURES_DIR / f"{name}.html").write_text(page, encoding="utf-8")

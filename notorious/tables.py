@@ -15,6 +15,7 @@ from .downloads import ARCHIVE
 from .edition import CHANGELOG_PAGE, release_of
 from .figures import Html as Table
 from .figures import quotes_note
+from .metadata import CLAIMS_PAGE, SCALE_ANCHOR, SCALE_PAGE, claim_anchor
 from .pages import APPENDIX, site_root
 from .theme import VERDICT_COLOURS, VERDICT_LABELS
 
@@ -50,6 +51,12 @@ def source_table(frame: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
         frame = frame.drop(columns=[c for c in ("quote", "quote_en") if c in frame.columns])
     shown = _escaped(frame)
     shown["source_id"] = [source_link(s, root) if s else "" for s in frame["source_id"].fillna("")]
+    if "claim_id" in frame.columns:
+        # A claim's id links to its row in the claim audit, its permalink.
+        shown["claim_id"] = [
+            f'<a href="{root}/{CLAIMS_PAGE}.html#{html.escape(claim_anchor(c))}">{html.escape(c)}</a>'
+            for c in frame["claim_id"].astype(str)
+        ]
     body = shown.to_html(index=False, border=0, escape=False, classes="nt-source-table")
     return Table(f'<div class="nt-table-wrap">{body}</div>{words}', f"{len(frame)} rows")
 
@@ -118,9 +125,12 @@ def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
         page, chapter = CHAPTERS.get(r.chapter, (None, r.chapter))
         where = f'<a href="{root}/{page}.html">{html.escape(chapter)}</a>' if page else html.escape(str(chapter))
         source = source_link(r.source_id, root) if pd.notna(r.source_id) and r.source_id in known else "none found"
+        # Each claim's row is its permalink's target (#claim-c01), which its ClaimReview (notorious.metadata) names.
+        anchor = html.escape(claim_anchor(r.claim_id))
         rows.append(
-            f'<tr data-verdict="{html.escape(r.verdict)}" data-chapter="{html.escape(str(r.chapter))}">'
-            f'<td data-label="The article says">{html.escape(r.claim)}</td>'
+            f'<tr id="{anchor}" data-verdict="{html.escape(r.verdict)}" data-chapter="{html.escape(str(r.chapter))}">'
+            f'<td data-label="The article says"><a class="nt-claim-id" href="#{anchor}" title="Link to this claim">'
+            f"{html.escape(r.claim_id)}</a> {html.escape(r.claim)}</td>"
             f'<td data-label="Verdict"><span class="nt-verdict" style="--nt-verdict: {colour}">'
             f"{html.escape(label)}</span></td>"
             f'<td data-label="What the sources say">{html.escape(r.finding)}<br><small>Source: {source}</small></td>'
@@ -142,8 +152,12 @@ def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
         "<th>What the sources say</th><th>Chapter</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
+    scale = (
+        f'<p class="nt-scale-note">Each verdict is a rating on a scale <a href="{root}/{SCALE_PAGE}.html#'
+        f"{SCALE_ANCHOR}\">explained in the appendix</a>; each claim's id is its permalink.</p>"
+    )
     return Table(
-        f'<div class="nt-filterable">{controls}<div class="nt-table-wrap">{table}</div></div>',
+        f'<div class="nt-filterable">{controls}<div class="nt-table-wrap">{table}</div></div>{scale}',
         f"{len(claims)} claims",
     )
 

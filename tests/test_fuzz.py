@@ -13,6 +13,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import threading
 from html.parser import HTMLParser
 from pathlib import Path
@@ -105,7 +106,7 @@ class Markup(HTMLParser):
         scripted_link = tag == "a" and (attrs.get("href") or "").startswith("javascript:")
         if (tag == "img" and attrs.get("src") == "x") or scripted_link:
             self.found.append(f"<{tag}> built from the payload: {attrs}")
-        if tag == "script" and attrs.get("type") != "application/json":
+        if tag == "script" and attrs.get("type") not in ("application/json", "application/ld+json"):
             self.script = ""
         if tag == "strong":
             self.script = None
@@ -136,6 +137,20 @@ def test_payloads_never_reach_a_page_as_markup(poisoned_site):
         parser.feed(text)
         assert parser.found == [], f"{page.relative_to(poisoned_site)}: {parser.found[:3]}"
     assert reached > 50, "the payloads should reach the pages, escaped"
+
+
+def test_payloads_stay_data_inside_json_ld(poisoned_site):
+    """A claim holding </script> cannot end its JSON-LD block: the block still parses, holds the payload as text,
+    and carries no raw <, > or &."""
+    blocks = [
+        body
+        for page in poisoned_site.rglob("*.html")
+        for body in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text("utf-8"), re.S)
+    ]
+    assert blocks, "the introduction and the data pages carry JSON-LD"
+    assert any(MARK in json.dumps(json.loads(body), ensure_ascii=False) for body in blocks), "the payload reached it"
+    for body in blocks:
+        assert not re.search(r"[<>&]", body), body[:200]
 
 
 def test_downloads_of_poisoned_rows_are_safe_in_a_spreadsheet(poisoned_site):
