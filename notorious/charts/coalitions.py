@@ -60,7 +60,7 @@ KIND_LABELS = {
     "alibaba": "Alibaba's own step",
     "pressed": "Pressure on Alibaba",
     "cooperated": "Cooperation with Alibaba",
-    "none": "Neither: a ruling, a hire or an exit for other reasons",
+    "none": "Not a stance",
 }
 KIND_COLOURS = {"alibaba": ALIBABA, "pressed": CATEGORICAL[0], "cooperated": CATEGORICAL[2], "none": OTHER}
 PRECISION_SHAPES = {"day": "circle", "month": "square", "year": "triangle-up"}
