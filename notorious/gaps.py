@@ -96,7 +96,8 @@ def gap_list(rows: list[dict[str, str]]) -> str:
     parts = []
     for chapter, title in CHAPTERS.items():
         items = [
-            f'<li id="{html.escape(anchor(r["gap_id"]))}"><span class="nt-gap-subject">{html.escape(r["subject"])}.</span> '
+            f'<li id="{html.escape(anchor(r["gap_id"]))}">'
+            f'<span class="nt-gap-subject">{html.escape(r["subject"])}.</span> '
             f"{html.escape(r['statement'])}"
             + (f" {html.escape(r['note'])}" if r["note"] else "")
             + f' <span class="nt-note">{html.escape(search_record(r))}</span>'
