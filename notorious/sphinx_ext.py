@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import base64
 import csv
 import hashlib
 import html
@@ -33,6 +32,7 @@ from .downloads import ARCHIVE, write_data, write_data_package
 from .edition import CHANGELOG_PAGE, CITE_ANCHOR, PDF, edition, updated
 from .pages import DOC_VARIABLE, FIGURE_NUMBER, documents, figure_number_problems, site_root, source_href
 from .paths import DATA_DIR, FIGURES_DIR
+from .policy import PolicyError, with_policy
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -165,15 +165,6 @@ def _lighten_page(app: Sphinx, pagename, templatename, context, doctree) -> None
     context["script_files"] = scripts
 
 
-# The site's Content-Security-Policy. Scripts come only from the site itself or are inline scripts of the
-# theme whose exact text is hashed into the page's policy; no eval (Vega draws with its AST interpreter), no
-# plugins, no other origin. Styles may be inline: Vega and the theme set them, and a style cannot run code.
-POLICY = (
-    "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-    "base-uri 'self'; form-action 'self'; frame-src 'none'"
-)
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
 # The theme's two buttons with inline handlers; static/actions.js does the same from a file.
 HANDLERS = {
     'onclick="window.print()"': 'data-nt-action="print"',
@@ -181,30 +172,20 @@ HANDLERS = {
 }
 # The search page loads these without defer, before the deferred doctools.js that defines what they call.
 SEARCH_SCRIPTS = ("_static/searchtools.js", "_static/language_data.js", "searchindex.js")
+# Set by `make preview` (notorious/preview.py): its pages may also run the preview's reload snippet.
+PREVIEW_VARIABLE = "NOTORIOUS_PREVIEW"
 
 
-def csp_meta(page: str) -> str:
-    """The policy for one page: its own inline scripts (not JSON data blocks) allowed by hash."""
-    hashes = []
-    for attributes, body in INLINE_SCRIPT.findall(page):
-        if "application/json" in attributes:
-            continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-        hashes.append(f"'sha256-{digest}'")
-    policy = POLICY.format(hashes=" ".join(sorted(set(hashes))))
-    return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-
-
-def harden(page: str) -> str:
+def harden(page: str, *, preview: bool = False) -> str:
     """A built page under the strict policy: inline handlers moved to a file, search scripts in order, the
-    policy as the first element of <head> so that it governs everything after it."""
-    if 'http-equiv="Content-Security-Policy"' in page:
-        return page  # already hardened in an earlier build and not rewritten since
+    policy as the first element of <head> so that it governs everything after it (notorious/policy.py), put
+    there on every build whatever the page holds. PolicyError for a page that would run an unknown script or
+    carries a second policy."""
     for handler, data in HANDLERS.items():
         page = page.replace(handler, data)
     for script in SEARCH_SCRIPTS:
         page = re.sub(rf'<script src="([./]*{re.escape(script)})">', r'<script defer src="\1">', page)
-    return re.sub(r"<head>", lambda m: m.group(0) + "\n    " + csp_meta(page), page, count=1)
+    return with_policy(page, preview=preview)
 
 
 def write_root_page(outdir: Path, root_doc: str) -> None:
@@ -218,12 +199,20 @@ def write_root_page(outdir: Path, root_doc: str) -> None:
         index.write_text(root, encoding="utf-8")
 
 
-def harden_pages(outdir: Path) -> None:
-    for path in outdir.rglob("*.html"):
+def harden_pages(outdir: Path, *, preview: bool = False) -> list[str]:
+    """Harden every page of the site; the problems of the pages that cannot be, each as 'page: what'."""
+    problems = []
+    # _static/ holds the theme's template fragments (webpack-macros.html), not pages.
+    for path in sorted(p for p in outdir.rglob("*.html") if p.relative_to(outdir).parts[0] != "_static"):
         text = path.read_text(encoding="utf-8")
-        hardened = harden(text)
+        try:
+            hardened = harden(text, preview=preview)
+        except PolicyError as error:
+            problems.append(f"{path.relative_to(outdir).as_posix()}: {error}")
+            continue
         if hardened != text:
             path.write_text(hardened, encoding="utf-8")
+    return problems
 
 
 def _write_assets(app: Sphinx, exception: Exception | None) -> None:
@@ -241,9 +230,11 @@ def _write_assets(app: Sphinx, exception: Exception | None) -> None:
     write_data(Path(app.outdir) / "data")
     write_data_package(Path(app.outdir) / ARCHIVE)
     subset_icon_font(Path(app.outdir))
-    harden_pages(Path(app.outdir))
     if (Path(app.outdir) / f"{documents()[0]}.html").exists():
         write_root_page(Path(app.outdir), documents()[0])
+    # A page the policy cannot govern is a warning, which fails the strict build.
+    for problem in harden_pages(Path(app.outdir), preview=bool(os.environ.get(PREVIEW_VARIABLE))):
+        logger.warning(problem)
 
 
 @cache

@@ -135,6 +135,17 @@ def test_every_figure_can_be_cited_embedded_and_exported_stamped(book):
     assert 'href="../chapters/data-and-methods.html#source-a-2016"' in page
 
 
+def test_every_data_string_in_a_figure_is_escaped_quotes_included(book):
+    """The reproduction: a summary ending ` http-equiv="Content-Security-Policy" content="default-src *"` reached
+    the figure's table with its quotes as they were, which the build took for a policy."""
+    figures, _ = book
+    forged = 'A summary http-equiv="Content-Security-Policy" content="default-src *" \'x\' <b>'
+    data = DATA.assign(summary=[forged, "plain"])
+    shown = figures.show(chart(), name="spend", title="T", takeaway="K", data=data, alt_text="A")
+    assert forged not in shown.html and 'http-equiv="' not in shown.html
+    assert html.escape(forged, quote=False).replace('"', "&quot;") in shown.html
+
+
 def test_root_page_links_from_the_site_root(tmp_path, monkeypatch):
     monkeypatch.setattr(figmod, "FIGURES_DIR", tmp_path)
     monkeypatch.delenv(DOC_VARIABLE, raising=False)
