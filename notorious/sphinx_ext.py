@@ -24,9 +24,11 @@ from pathlib import Path
 import vl_convert as vlc
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .dataset import DataError, load
 from .dates import when
 from .downloads import ARCHIVE, write_data, write_data_package
 from .edition import CHANGELOG_PAGE, CITE_ANCHOR, PDF, edition, updated
@@ -119,6 +121,19 @@ def _add_edition(app: Sphinx, config) -> None:
             "issues": book.issues_url,
         },
     }
+
+
+class InvalidData(SphinxError):
+    category = "Data error"
+
+
+def _check_data(app: Sphinx) -> None:
+    """Bad data stops the build before any page is read or executed, with the loader's message and nothing after
+    it (the {src} role, the downloads and every notebook read data/ too, and would each fail their own way)."""
+    try:
+        load(DATA_DIR)
+    except DataError as error:
+        raise InvalidData(str(error)) from None
 
 
 def _add_static_path(app: Sphinx) -> None:
@@ -352,6 +367,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("cite-this-book", CiteThisBook)
     app.connect("config-inited", _add_templates)
     app.connect("config-inited", _add_edition)
+    app.connect("builder-inited", _check_data)
     app.connect("builder-inited", _add_static_path)
     app.connect("builder-inited", _drop_thebe_scripts)
     app.add_css_file("charts.css")

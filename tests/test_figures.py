@@ -297,3 +297,33 @@ def test_measure_is_the_value_sources_agree_on_for_one_period_and_counts_them():
     assert n_sources(rows, metric="removed", period_start="2016", value=380e6) == 2
     with pytest.raises(LookupError, match="agree on one value"):
         measure(rows, "removed", "2016")
+
+
+def test_a_look_up_that_finds_nothing_names_the_table_the_key_and_what_was_sought():
+    """The reproduction: a zero-width space in a lobbying client raised a LookupError inside a chapter that named
+    neither file nor line."""
+    from notorious import load
+
+    lobbying = load().lobbying
+    with pytest.raises(LookupError) as caught:
+        one(lobbying, "amount_usd", client="Alibaba Group\u200b", year=2012, period="year")
+    message = str(caught.value)
+    assert message.startswith("data/lobbying.csv: looking up amount_usd, expected one row with ")
+    assert "client='Alibaba Group\\u200b', year=2012, period='year', found 0" in message
+    assert "no row has client='Alibaba Group\\u200b' (closest: 'Alibaba Group'" in message
+
+
+def test_a_look_up_that_finds_several_rows_names_their_lines_and_sources():
+    """Sources that give one measure different values: the message says which lines and which sources."""
+    from notorious import load
+
+    metrics = load().metrics
+    key = ["metric", "platform", "period_start", "period_end"]
+    disputed = metrics[metrics.groupby(key, dropna=False)["value"].transform("nunique") > 1].iloc[0]
+    with pytest.raises(LookupError) as caught:
+        measure(metrics, disputed["metric"], disputed["period_start"], disputed["period_end"])
+    message = str(caught.value)
+    assert message.startswith(f"data/metrics.csv: expected rows with metric='{disputed['metric']}'")
+    assert re.search(r"\(lines? \d+.*\) from [a-z0-9-]+", message), message
+    with pytest.raises(LookupError, match=r"data/lobbying.csv: looking up amount_usd, .* found \d+ \(lines \d+, \d+"):
+        one(load().lobbying, "amount_usd", client="Alibaba Group")
