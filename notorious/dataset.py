@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
 import math
+import os
 import posixpath
 import re
 import unicodedata
@@ -20,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .paths import DATA_DIR
+from .paths import DATA_DIR, ROOT
 
 # Dates known to the year, the month or the day. The schema uses this exact pattern for such fields.
 PARTIAL_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -47,6 +49,25 @@ ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Unicode's categories Cc and Cf hold all but the separators; a newline inside a quoted cell is allowed.
 INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
 ALLOWED_CONTROLS = {"\n"}
+
+
+# Set by the build (notorious/buildstate.py): a file to which every reader of data/ appends what it read, so the
+# build can tell whether each page used the data the repository holds (an edit made and undone while the book
+# was building would otherwise be published). Each line: the page (or reader), the file and its SHA-256.
+READS_VARIABLE = "NOTORIOUS_READS"
+
+
+def record_read(path: Path, data: bytes, reader: str | None = None) -> None:
+    """Note, for the build, that ``reader`` (the page being executed, by default) read ``data`` from ``path``."""
+    target = os.environ.get(READS_VARIABLE)
+    if not target:
+        return
+    resolved = Path(path).resolve()
+    name = resolved.relative_to(ROOT).as_posix() if resolved.is_relative_to(ROOT) else str(resolved)
+    who = reader or os.environ.get("NOTORIOUS_DOC") or "the build's check of data/"
+    entry = {"reader": who, "file": name, "sha256": hashlib.sha256(data).hexdigest()}
+    with open(target, "a", encoding="utf-8") as log:
+        log.write(json.dumps(entry) + "\n")
 
 
 class DataError(ValueError):
@@ -118,7 +139,9 @@ def in_strand(events: pd.DataFrame, chapter: str) -> pd.DataFrame:
 def read_schema(data_dir: Path = DATA_DIR) -> dict:
     path = Path(data_dir) / "datapackage.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
+        record_read(path, data)
+        return json.loads(data.decode("utf-8"))
     except FileNotFoundError:
         raise DataError([Problem(_label(path, data_dir), None, None, "the schema file is missing")]) from None
     except json.JSONDecodeError as err:
@@ -181,6 +204,7 @@ def _read_csv(data_dir: Path, resource: dict, problems: list[Problem]) -> _Raw |
     except FileNotFoundError:
         problems.append(Problem(label, None, None, "the file is missing"))
         return None
+    record_read(path, data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -25,8 +25,10 @@ from . import theme
 from .downloads import spreadsheet_safe
 from .edition import edition
 from .pages import APPENDIX, DOC_VARIABLE, chapter_number, running_doc, site_root
-from .paths import FIGURES_DIR
+from .paths import figures_dir
 
+# figures/ in the repository, or the build's own folder while `make book` executes the notebooks (paths.py).
+FIGURES_DIR = figures_dir()
 MAX_INLINE_SOURCES = 6
 # Exported images: characters a title or source line holds before it wraps, and publishers named by name.
 EXPORT_LINE = 80

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import html
+import io
 import os
 import re
 import shutil
@@ -28,12 +29,12 @@ from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .dataset import DataError, load
+from .dataset import DataError, load, record_read
 from .dates import when
 from .downloads import ARCHIVE, write_data, write_data_package
 from .edition import CHANGELOG_PAGE, CITE_ANCHOR, PDF, edition, updated
 from .pages import DOC_VARIABLE, FIGURE_NUMBER, documents, figure_number_problems, site_root, source_href
-from .paths import DATA_DIR, FIGURES_DIR
+from .paths import DATA_DIR, figures_dir
 from .policy import PolicyError, with_policy
 
 logger = logging.getLogger(__name__)
@@ -240,8 +241,9 @@ def _write_assets(app: Sphinx, exception: Exception | None) -> None:
         bundle.parent.mkdir(parents=True, exist_ok=True)
         bundle.write_text(bundle_source(), encoding="utf-8")
         stamp.write_text(version)
-    if FIGURES_DIR.is_dir():
-        shutil.copytree(FIGURES_DIR, Path(app.outdir) / "figures", dirs_exist_ok=True)
+    figures = figures_dir()
+    if figures.is_dir():
+        shutil.copytree(figures, Path(app.outdir) / "figures", dirs_exist_ok=True)
     write_data(Path(app.outdir) / "data")
     write_data_package(Path(app.outdir) / ARCHIVE)
     subset_icon_font(Path(app.outdir))
@@ -254,8 +256,9 @@ def _write_assets(app: Sphinx, exception: Exception | None) -> None:
 
 @cache
 def _sources(path: Path = DATA_DIR / "sources.csv") -> dict[str, dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return {row["source_id"]: row for row in csv.DictReader(f)}
+    data = path.read_bytes()
+    record_read(path, data, reader="the {src} role")
+    return {row["source_id"]: row for row in csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))}
 
 
 def src_role(name, rawtext, text, lineno, inliner, options=None, content=None):
