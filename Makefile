@@ -67,13 +67,10 @@ $(CHROMIUM):
 audit: book node_modules/.installed
 	node tools/audit.mjs _build/html --runs 3 --json _build/audit.json --reports _build/audit
 
+# Serves the last good build while the next one runs; a failed build shows its error in the browser, a good one
+# reloads it (notorious/preview.py). Its own folder, _build/preview, and no PDF.
 preview: $(STAMP)
-	$(BIN)/python notorious/buildstate.py _build
-	$(BIN)/jupyter-book config sphinx . && mkdir -p .preview && mv conf.py .preview/conf.py
-	sed -i "s|html_favicon = '|html_favicon = '$(CURDIR)/|" .preview/conf.py
-	$(BIN)/sphinx-autobuild . _build/html -c .preview -d _build/.doctrees --port 8000 --watch data --watch notorious \
-		--ignore "*.ipynb" --ignore "*/_build/*" --ignore "_build/*" --ignore "*/figures/*" --ignore "*/.venv/*" --ignore "*/.preview/*" \
-		--pre-build "$(BIN)/python notorious/buildstate.py _build"
+	$(BIN)/python -m notorious.preview --port 8000
 
 # Byte-identical when rebuilt from the same commit (notorious/release.py); see "Releases" in the README.
 release: book

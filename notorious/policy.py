@@ -113,7 +113,8 @@ def allowed_hashes(page: str, *, preview: bool = False) -> list[str]:
     scan.close()
     if scan.policies:
         raise PolicyError(f"the page carries a Content-Security-Policy of its own ({scan.policies}); remove it")
-    hashes = set()
+    # A preview build's pages run the reload snippet the preview server adds to each page it serves.
+    hashes = {sha256(PREVIEW_RELOAD)} if preview else set()
     for attributes, body in scan.scripts:
         if "src" in attributes or attributes.get("type", "").strip().lower() in DATA_TYPES:
             continue

@@ -93,7 +93,12 @@ def test_data_blocks_are_not_scripts():
 
 
 def test_the_preview_reload_snippet_runs_in_preview_builds_only():
+    """The reproduction: the browser never reloaded in `make preview`, the policy blocked the reload script."""
     page = PAGE.format(body=f"<script>{PREVIEW_RELOAD}</script>")
     with pytest.raises(PolicyError):
         harden(page)
     assert sha256(PREVIEW_RELOAD) in policy_first(harden(page, preview=True))
+    # The preview server adds it to the pages it serves: a preview build allows it on every page.
+    plain = PAGE.format(body="<p>text</p>")
+    assert sha256(PREVIEW_RELOAD) in policy_first(harden(plain, preview=True))
+    assert sha256(PREVIEW_RELOAD) not in policy_first(harden(plain))
