@@ -141,6 +141,8 @@ def test_payloads_never_reach_a_page_as_markup(poisoned_site):
         parser = Markup()
         parser.feed(text)
         assert parser.found == [], f"{page.relative_to(poisoned_site)}: {parser.found[:3]}"
+        if page.relative_to(poisoned_site).parts[0] == "_static":
+            continue  # the theme's template fragments, not pages
         assert len(parser.policies) == 1 and "default-src 'self'" in parser.policies[0], page
         assert re.search(r'<head>\s*<meta http-equiv="Content-Security-Policy"', text), f"{page}: policy not first"
     assert reached > 50, "the payloads should reach the pages, escaped"
