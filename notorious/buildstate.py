@@ -5,7 +5,8 @@
 1. takes the build folder's lock (two builds never share one folder) and puts right what a stopped build left:
    a staging folder is removed, a site set aside for publishing is put back;
 2. reads the inputs (data/, the package, the configuration, the pages) and their SHA-256, by content;
-3. builds in ``_build/staging``: Jupyter Book (its doctrees, execution cache and the figures the notebooks write
+3. checks the data (bad data stops the build here, with the loader's message as the last thing it prints);
+   builds in ``_build/staging``: Jupyter Book (its doctrees, execution cache and the figures the notebooks write
    all inside it), then the PDF edition. The staging folder starts as a copy of the last published build when the
    inputs the execution cache cannot see (data/, the package, the configuration) are the same as then, so an
    unchanged chapter is not executed again; otherwise it starts empty and every notebook executes;
@@ -174,6 +175,27 @@ def discard_site(build: Path, staging: Path) -> None:
     print(f"{build}/html was removed so that no broken or stale site can be deployed", file=sys.stderr)
 
 
+CHECK_DATA = """
+import sys
+from notorious.dataset import DataError, load
+try:
+    load(sys.argv[1])
+except DataError as error:
+    sys.exit(str(error))
+"""
+
+
+def check_data(data_dir: Path, env: dict | None = None) -> str | None:
+    """The loader's verdict on ``data_dir`` before anything else runs: None, or its message (every problem, with
+    file, line and column), which is then the last thing the build prints."""
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK_DATA, str(data_dir)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode == 0:
+        return None
+    return result.stderr.strip() or f"the data check failed (exit {result.returncode})"
+
+
 def run(command: list[str], env: dict, output: list[str] | None = None) -> int:
     """Run one step of the build; with ``output``, also keep what it prints (the preview shows it)."""
     if output is None:
@@ -221,6 +243,11 @@ def build(
         bin_dir = Path(sys.executable).parent
         jupyter_book = [str(bin_dir / "jupyter-book"), "build", ".", "--path-output", str(staging), *flags]
         try:
+            problems = check_data(ROOT / "data", env)
+            if problems:
+                if output is not None:
+                    output.append(problems + "\n")
+                raise BuildFailed(problems)
             built = run(jupyter_book, env, output) == 0
             _check_reads(out, files)  # first: changed data may be why a page failed
             if not built:
@@ -234,7 +261,7 @@ def build(
             if not preview:
                 discard_site(build_dir, staging)
             _remove(staging)
-            raise
+            raise  # its message is printed last (main)
         (out / STAMP).write_text(json.dumps({"inputs": inputs, "everything": everything}) + "\n", encoding="utf-8")
         publish(build_dir, staging)
         return True

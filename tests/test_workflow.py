@@ -167,3 +167,16 @@ def test_actions_are_pinned_by_commit_and_the_deploy_is_never_cancelled():
     assert "concurrency" not in flow, "a workflow-wide group would cancel a deploy in flight"
     audit = next(s for s in flow["jobs"]["test"]["steps"] if s.get("run") == "make audit")
     assert "pull_request" in str(audit.get("continue-on-error")), "Lighthouse gates pull requests only"
+
+
+def test_bad_data_stops_the_build_first_with_its_message_alone(tmp_path):
+    """The reproduction: a byte-order mark gave its message, then a KeyError: 'source_id' crash."""
+    buildstate = load_buildstate()
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = tmp_path / "data" / "sources.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    message = buildstate.check_data(tmp_path / "data")
+    assert message.startswith("The dataset is invalid (1 problem):")
+    assert "data/sources.csv, line 1: starts with a byte-order mark" in message
+    assert "Traceback" not in message and "KeyError" not in message
+    assert buildstate.check_data(ROOT / "data") is None
