@@ -262,9 +262,17 @@ def build(
                 discard_site(build_dir, staging)
             _remove(staging)
             raise  # its message is printed last (main)
+        _compact(out / READS)
         (out / STAMP).write_text(json.dumps({"inputs": inputs, "everything": everything}) + "\n", encoding="utf-8")
         publish(build_dir, staging)
         return True
+
+
+def _compact(log: Path) -> None:
+    """Each read once: the log is carried from build to build and would otherwise grow with every one."""
+    if log.exists():
+        lines = dict.fromkeys(log.read_text(encoding="utf-8").splitlines())
+        log.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
 
 
 def _check_reads(out: Path, files: dict[str, str]) -> None:
