@@ -40,13 +40,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# All or nothing: a failed build, or one whose inputs changed while it ran, leaves no site to deploy.
-# The PDF edition is the built site printed by Chromium (notorious/pdf.py).
+# All or nothing (notorious/buildstate.py): the book, then its PDF edition (the site printed by Chromium,
+# notorious/pdf.py), are built in _build/staging and moved into _build/html only when both succeeded and every
+# page read the data the repository holds. A failed build leaves no site to deploy; a stopped one, the last.
 book: $(STAMP) $(CHROMIUM)
-	$(BIN)/python notorious/buildstate.py _build
-	$(BIN)/jupyter-book build . $(BOOK_FLAGS) || $(BIN)/python notorious/buildstate.py --failed _build
-	CHROME_PATH=$(CHROMIUM) $(BIN)/python -m notorious.pdf _build/html || $(BIN)/python notorious/buildstate.py --failed _build
-	$(BIN)/python notorious/buildstate.py --check _build
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python notorious/buildstate.py _build -- $(BOOK_FLAGS)
 
 test: book node_modules/.installed $(CHROMIUM)
 	$(BIN)/ruff check notorious tests tools
@@ -69,13 +67,10 @@ $(CHROMIUM):
 audit: book node_modules/.installed
 	node tools/audit.mjs _build/html --runs 3 --json _build/audit.json --reports _build/audit
 
+# Serves the last good build while the next one runs; a failed build shows its error in the browser, a good one
+# reloads it (notorious/preview.py). Its own folder, _build/preview, and no PDF.
 preview: $(STAMP)
-	$(BIN)/python notorious/buildstate.py _build
-	$(BIN)/jupyter-book config sphinx . && mkdir -p .preview && mv conf.py .preview/conf.py
-	sed -i "s|html_favicon = '|html_favicon = '$(CURDIR)/|" .preview/conf.py
-	$(BIN)/sphinx-autobuild . _build/html -c .preview -d _build/.doctrees --port 8000 --watch data --watch notorious \
-		--ignore "*.ipynb" --ignore "*/_build/*" --ignore "_build/*" --ignore "*/figures/*" --ignore "*/.venv/*" --ignore "*/.preview/*" \
-		--pre-build "$(BIN)/python notorious/buildstate.py _build"
+	$(BIN)/python -m notorious.preview --port 8000
 
 # Byte-identical when rebuilt from the same commit (notorious/release.py); see "Releases" in the README.
 release: book

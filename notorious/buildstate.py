@@ -1,25 +1,46 @@
-"""Keep incremental builds honest.
+"""All or nothing: build the book in a staging folder and publish it only when the whole build succeeded.
 
-Jupyter Book's execution cache keys on a notebook's code only, and Sphinx re-reads a page only when its
-own source changes: after an edit to data/ or to this package, both would serve stale outputs. So
-before each build we fingerprint those inputs and, when they changed, start from a clean build folder.
-A build is also all or nothing: `make book` runs `--failed` when Jupyter Book fails, which removes the site
-so that no broken or stale page can be deployed (the execution reports are kept beside it), and `--check` after
-it succeeds, which fails if data/ or the package changed while the build ran.
+``make book`` runs ``python notorious/buildstate.py _build -- <jupyter-book flags>``, which
 
-Usage: python notorious/buildstate.py [--failed | --check] _build  (run as a script: importing the package
-would load pandas and Altair, which costs more than the rest of a rebuild with nothing changed)
+1. takes the build folder's lock (two builds never share one folder) and puts right what a stopped build left:
+   a staging folder is removed, a site set aside for publishing is put back;
+2. reads the inputs (data/, the package, the configuration, the pages) and their SHA-256, by content;
+3. checks the data (bad data stops the build here, with the loader's message as the last thing it prints);
+   builds in ``_build/staging``: Jupyter Book (its doctrees, execution cache and the figures the notebooks write
+   all inside it), then the PDF edition. The staging folder starts as a copy of the last published build when the
+   inputs the execution cache cannot see (data/, the package, the configuration) are the same as then, so an
+   unchanged chapter is not executed again; otherwise it starts empty and every notebook executes;
+4. checks that the inputs still hold what was read at the start, and that every page, and the build's own
+   readers of data/ (the {src} role, the downloads), read exactly those bytes: each records the SHA-256 of what it
+   loaded (``dataset.record_read``), so an edit made and undone while the book was building cannot be published;
+5. publishes: ``_build/html`` is set aside, the staging site renamed into its place, and the rest of the staging
+   folder kept as ``_build/state`` for the next build. A kill at any moment therefore leaves the previous complete
+   site, or (between two renames) none, never part of one.
+
+A failed build removes ``_build/html`` (keeping Jupyter Book's execution reports in ``_build/reports``), so no stale
+site is left where a deploy would take it. When every input is what the published site was built from, nothing is
+rebuilt. ``--preview`` (``make preview``) builds without the PDF, into its own folder, allows the preview's reload
+snippet and keeps the last good site when a build fails (the preview server shows the error instead).
+
+Run as a script: importing the package would load pandas and Altair, which costs more than a build with nothing
+to do.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import json
+import os
 import shutil
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# What the execution cache cannot see: a change here executes every notebook again.
 INPUTS = [
     "data/**/*",
     "notorious/**/*.py",
@@ -28,62 +49,254 @@ INPUTS = [
     "_config.yml",
     "_toc.yml",
     "constraints.txt",
+    "requirements.lock",
     "CITATION.cff",
     "CHANGELOG.md",
 ]
+# Everything else a build reads: when these and the inputs are unchanged, the published site is current.
+PAGES = ["*.md", "chapters/**/*.md", "assets/**/*"]
+# Jupyter Book's output folder inside the staging folder (jupyter-book build --path-output staging).
+OUTPUT = "_build"
+READS = "reads.jsonl"
+STAMP = "inputs.json"
+# The environment variables the package reads (dataset.READS_VARIABLE, paths.FIGURES_VARIABLE,
+# sphinx_ext.PREVIEW_VARIABLE); named here too so that this script imports nothing of the package.
+READS_VARIABLE = "NOTORIOUS_READS"
+FIGURES_VARIABLE = "NOTORIOUS_FIGURES"
+PREVIEW_VARIABLE = "NOTORIOUS_PREVIEW"
 
 
-def fingerprint(root: Path = ROOT) -> str:
-    digest = hashlib.sha256()
-    files = sorted({p for pattern in INPUTS for p in root.glob(pattern) if p.is_file()})
-    for path in files:
-        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+class BuildFailed(Exception):
+    """The build did not produce a complete, current site; the message says why."""
 
 
-def refresh(build: Path) -> bool:
-    """Empty ``build`` if the inputs changed since it was made; True when it did."""
-    stamp = build / ".inputs-sha256"
-    current = fingerprint()
-    stale = not stamp.exists() or stamp.read_text().strip() != current
-    if stale and build.exists():
-        shutil.rmtree(build, ignore_errors=True)  # another build may be emptying it too
-    build.mkdir(parents=True, exist_ok=True)
-    if stale:
-        # Written only when it changes: a file touched on every pre-build makes a watcher rebuild forever.
-        stamp.write_text(current + "\n")
-    return stale
+def snapshot(root: Path = ROOT) -> dict[str, str]:
+    """Each input file's SHA-256, by its path in the repository."""
+    return {
+        name: hashlib.sha256((root / name).read_bytes()).hexdigest() for name in sorted(_named(root, INPUTS + PAGES))
+    }
 
 
-def discard_site(build: Path, why: str) -> None:
-    """Remove the built site, keeping Jupyter Book's execution reports (they say which cell failed)."""
-    site, reports = build / "html", build / "html" / "reports"
+def _named(root: Path, patterns: list[str]) -> set[str]:
+    skip = {"_build", ".venv", "node_modules"}
+    found = {p.relative_to(root).as_posix() for pattern in patterns for p in root.glob(pattern) if p.is_file()}
+    return {name for name in found if not skip & set(Path(name).parts)}
+
+
+def digest(files: dict[str, str], names: set[str] | None = None) -> str:
+    """One SHA-256 over some of the files (all of them by default), their names included."""
+    h = hashlib.sha256()
+    for name in sorted(files if names is None else names & set(files)):
+        h.update(f"{name}\0{files[name]}\0".encode())
+    return h.hexdigest()
+
+
+def changed_reads(log: Path, files: dict[str, str]) -> list[str]:
+    """The files some reader saw with bytes other than the inputs' at the start, each with its readers:
+    'data/metrics.csv, as read by chapters/platform-metrics, intro'."""
+    if not log.exists():
+        return []
+    readers: dict[str, set[str]] = {}
+    for line in log.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        if files.get(entry["file"]) != entry["sha256"]:
+            readers.setdefault(entry["file"], set()).add(entry["reader"])
+    return [f"{name}, as read by {', '.join(sorted(who))}" for name, who in sorted(readers.items())]
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
+
+
+# What builds before the staging folder left at the top of _build.
+OLD_LAYOUT = (".doctrees", ".jupyter_cache", "jupyter_execute", "pdf", ".inputs-sha256")
+
+
+def recover(build: Path) -> None:
+    """Put right what a stopped build left: its staging folder goes; a site set aside for publishing returns."""
+    _remove(build / "staging")
+    for name in OLD_LAYOUT:
+        _remove(build / name)
+    aside = build / "aside"
+    if aside.exists():
+        if not (build / "html").exists() and (aside / "html").exists():
+            os.rename(aside / "html", build / "html")
+            if (aside / "state").exists() and not (build / "state").exists():
+                os.rename(aside / "state", build / "state")
+        _remove(aside)
+
+
+def published_stamp(build: Path) -> dict | None:
+    stamp = build / "state" / STAMP
+    if not (build / "html").is_dir() or not stamp.exists():
+        return None
+    return json.loads(stamp.read_text(encoding="utf-8"))
+
+
+def seed(build: Path, staging: Path, inputs: str) -> bool:
+    """Start the staging folder from the published build when the inputs the cache cannot see are the same."""
+    stamp = published_stamp(build)
+    out = staging / OUTPUT
+    if stamp is None or stamp.get("inputs") != inputs:
+        out.mkdir(parents=True)
+        return False
+    shutil.copytree(build / "state", out, symlinks=True)
+    shutil.copytree(build / "html", out / "html", symlinks=True)
+    return True
+
+
+def publish(build: Path, staging: Path) -> None:
+    """The staging site becomes _build/html by renames: at every moment there is the old site, or the new, or
+    (between two renames) none."""
+    out = staging / OUTPUT
+    aside = build / "aside"
+    _remove(aside)
+    aside.mkdir()
+    for name in ("state", "html"):
+        if (build / name).exists():
+            os.rename(build / name, aside / name)
+    os.rename(out / "html", build / "html")
+    os.rename(out, build / "state")
+    _remove(aside)
+    _remove(staging)
+
+
+def discard_site(build: Path, staging: Path) -> None:
+    """Remove the published site, keeping Jupyter Book's execution reports (they say which cell failed)."""
+    reports = staging / OUTPUT / "html" / "reports"
     if reports.is_dir():
-        shutil.rmtree(build / "reports", ignore_errors=True)
+        _remove(build / "reports")
         shutil.move(str(reports), str(build / "reports"))
-    shutil.rmtree(site, ignore_errors=True)
-    (build / ".inputs-sha256").unlink(missing_ok=True)  # the next build starts clean
-    print(f"{why}; {site}/ was removed so that no broken or stale site can be deployed", file=sys.stderr)
+    for name in ("html", "state"):
+        _remove(build / name)
+    print(f"{build}/html was removed so that no broken or stale site can be deployed", file=sys.stderr)
 
 
-def unchanged_since_start(build: Path) -> bool:
-    stamp = build / ".inputs-sha256"
-    return stamp.exists() and stamp.read_text().strip() == fingerprint()
+CHECK_DATA = """
+import sys
+from notorious.dataset import DataError, load
+try:
+    load(sys.argv[1])
+except DataError as error:
+    sys.exit(str(error))
+"""
+
+
+def check_data(data_dir: Path, env: dict | None = None) -> str | None:
+    """The loader's verdict on ``data_dir`` before anything else runs: None, or its message (every problem, with
+    file, line and column), which is then the last thing the build prints."""
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK_DATA, str(data_dir)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode == 0:
+        return None
+    return result.stderr.strip() or f"the data check failed (exit {result.returncode})"
+
+
+def run(command: list[str], env: dict, output: list[str] | None = None) -> int:
+    """Run one step of the build; with ``output``, also keep what it prints (the preview shows it)."""
+    if output is None:
+        return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
+    with subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace"
+    ) as process:
+        for line in process.stdout:
+            sys.stdout.write(line)
+            output.append(line)
+    return process.returncode
+
+
+def build(
+    build_dir: Path, flags: list[str], *, pdf: bool = True, preview: bool = False, output: list[str] | None = None
+) -> bool:
+    """One build of the book into ``build_dir``/html, all or nothing: True when it published a new site, False
+    when the published one is current; BuildFailed says why it did not publish."""
+    build_dir.mkdir(parents=True, exist_ok=True)
+    staging = build_dir / "staging"
+    with open(build_dir / ".lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for the other build in {build_dir} to finish", file=sys.stderr, flush=True)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        recover(build_dir)
+        files = snapshot()
+        inputs, everything = digest(files, _named(ROOT, INPUTS)), digest(files)
+        stamp = published_stamp(build_dir)
+        if stamp is not None and stamp.get("everything") == everything:
+            print(f"{build_dir}/html is up to date: no input changed since it was built", flush=True)
+            return False
+        if not seed(build_dir, staging, inputs):
+            print("inputs changed: a clean build, every notebook will execute", flush=True)
+        out = staging / OUTPUT
+        env = {
+            **os.environ,
+            READS_VARIABLE: str((out / READS).resolve()),
+            FIGURES_VARIABLE: str((out / "figures").resolve()),
+        }
+        if preview:
+            env[PREVIEW_VARIABLE] = "1"
+        (out / "figures").mkdir(exist_ok=True)
+        bin_dir = Path(sys.executable).parent
+        jupyter_book = [str(bin_dir / "jupyter-book"), "build", ".", "--path-output", str(staging), *flags]
+        try:
+            problems = check_data(ROOT / "data", env)
+            if problems:
+                if output is not None:
+                    output.append(problems + "\n")
+                raise BuildFailed(problems)
+            built = run(jupyter_book, env, output) == 0
+            _check_reads(out, files)  # first: changed data may be why a page failed
+            if not built:
+                raise BuildFailed("the book did not build (see the errors above and the reports in _build/reports)")
+            if pdf and run([sys.executable, "-m", "notorious.pdf", str(out / "html")], env, output) != 0:
+                raise BuildFailed("the PDF edition was not printed (see above)")
+            if snapshot() != files:
+                raise BuildFailed("inputs changed while the book was building; run `make book` again")
+            _check_reads(out, files)
+        except BuildFailed:
+            if not preview:
+                discard_site(build_dir, staging)
+            _remove(staging)
+            raise  # its message is printed last (main)
+        _compact(out / READS)
+        (out / STAMP).write_text(json.dumps({"inputs": inputs, "everything": everything}) + "\n", encoding="utf-8")
+        publish(build_dir, staging)
+        return True
+
+
+def _compact(log: Path) -> None:
+    """Each read once: the log is carried from build to build and would otherwise grow with every one."""
+    if log.exists():
+        lines = dict.fromkeys(log.read_text(encoding="utf-8").splitlines())
+        log.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+
+
+def _check_reads(out: Path, files: dict[str, str]) -> None:
+    problems = changed_reads(out / READS, files)
+    if problems:
+        raise BuildFailed(
+            "data changed while the book was building; what these pages read is not what the repository held when "
+            f"the build started: {'; '.join(problems)}. Nothing was published; run `make book` again"
+        )
 
 
 def main(argv: list[str]) -> int:
-    mode = argv[0] if argv and argv[0].startswith("--") else None
-    build = Path(argv[-1] if argv and not argv[-1].startswith("--") else "_build")
-    if mode == "--failed":
-        discard_site(build, "the book did not build (see the errors above and the reports in _build/reports)")
+    flags = argv[argv.index("--") + 1 :] if "--" in argv else []
+    args = argv[: argv.index("--")] if "--" in argv else argv
+    preview = "--preview" in args
+    folders = [a for a in args if not a.startswith("--")]
+    build_dir = Path(folders[0] if folders else "_build")
+    started = time.monotonic()
+    try:
+        if build(build_dir, flags, pdf=not preview, preview=preview):
+            print(f"published {build_dir}/html ({time.monotonic() - started:.1f} s)", flush=True)
+    except BuildFailed as failure:
+        print(f"{failure}", file=sys.stderr)
         return 1
-    if mode == "--check":
-        if not unchanged_since_start(build):
-            discard_site(build, "data/ or the package changed while the book was building; run `make book` again")
-            return 1
-        return 0
-    if refresh(build):
-        print(f"inputs changed: {build}/ emptied, every notebook will execute")
     return 0
 
 

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
 import math
+import os
+import posixpath
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import record
-from .paths import DATA_DIR
+from .paths import DATA_DIR, ROOT
 
 # Dates known to the year, the month or the day. The schema uses this exact pattern for such fields.
 PARTIAL_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -32,6 +36,39 @@ MAY_BE_EMPTY = {"corrections"}
 INT_LIMIT = 2**63 - 1
 # A metric named ..._share or ..._share_... is a part of a whole, in percent (share_price_change is not).
 SHARE = re.compile(r"_share(_|$)")
+# Every percent lies within 0-100, unless its metric declares itself a change by its name (..._change: a fall of
+# 42 percent is -42, a doubling +100); shares are 0-100 whatever their name says.
+PERCENT_CHANGE = re.compile(r"_change$")
+# Numbers as the schema means them: ASCII digits only (Python's int() and float() also take fullwidth digits
+# "４６１０００" and separators "1_953", which the downloads would then publish as text).
+INTEGER = re.compile(r"-?[0-9]+")
+NUMBER = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Characters a reader cannot see that change what they read: bidirectional overrides, embeddings, isolates and
+# marks (the rest of a line drawn reversed), zero-width spaces and joiners (two values that look equal and are
+# not), line and paragraph separators (a line break some tools count and others do not), and control characters.
+# Unicode's categories Cc and Cf hold all but the separators; a newline inside a quoted cell is allowed.
+INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
+ALLOWED_CONTROLS = {"\n"}
+
+
+# Set by the build (notorious/buildstate.py): a file to which every reader of data/ appends what it read, so the
+# build can tell whether each page used the data the repository holds (an edit made and undone while the book
+# was building would otherwise be published). Each line: the page (or reader), the file and its SHA-256.
+READS_VARIABLE = "NOTORIOUS_READS"
+
+
+def record_read(path: Path, data: bytes, reader: str | None = None) -> None:
+    """Note, for the build, that ``reader`` (the page being executed, by default) read ``data`` from ``path``."""
+    target = os.environ.get(READS_VARIABLE)
+    if not target:
+        return
+    resolved = Path(path).resolve()
+    name = resolved.relative_to(ROOT).as_posix() if resolved.is_relative_to(ROOT) else str(resolved)
+    who = reader or os.environ.get("NOTORIOUS_DOC") or "the build's check of data/"
+    entry = {"reader": who, "file": name, "sha256": hashlib.sha256(data).hexdigest()}
+    with open(target, "a", encoding="utf-8") as log:
+        log.write(json.dumps(entry) + "\n")
 
 
 class DataError(ValueError):
@@ -103,19 +140,27 @@ def in_strand(events: pd.DataFrame, chapter: str) -> pd.DataFrame:
 def read_schema(data_dir: Path = DATA_DIR) -> dict:
     path = Path(data_dir) / "datapackage.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
+        record_read(path, data)
+        return json.loads(data.decode("utf-8"))
     except FileNotFoundError:
         raise DataError([Problem(_label(path, data_dir), None, None, "the schema file is missing")]) from None
     except json.JSONDecodeError as err:
         raise DataError([Problem(_label(path, data_dir), err.lineno, None, f"not valid JSON: {err.msg}")]) from None
 
 
-def load(data_dir: Path | str = DATA_DIR) -> Dataset:
+def load(data_dir: Path | str = DATA_DIR, *, edition_date: dt.date | None = None) -> Dataset:
     """Validate every table of the data package and return typed pandas frames.
 
-    Raises DataError naming file, line and column of every problem found.
+    ``edition_date`` is the day of the edition the data is for (``edition.updated()``, the last commit's day,
+    unless given): no date in the data may come after it. Raises DataError naming file, line and column of every
+    problem found.
     """
     data_dir = Path(data_dir)
+    if edition_date is None:
+        from .edition import updated
+
+        edition_date = updated()
     schema = read_schema(data_dir)
     problems: list[Problem] = []
     raws: dict[str, _Raw] = {}
@@ -129,6 +174,7 @@ def load(data_dir: Path | str = DATA_DIR) -> Dataset:
             _check_period(raw, problems)
             _check_quotes(raw, problems)
             _check_values(raw, problems)
+            _check_not_after_edition(raw, edition_date, problems)
     for raw in raws.values():
         _check_foreign_keys(raw, raws, problems)
         if "sources" in raws:
@@ -139,8 +185,10 @@ def load(data_dir: Path | str = DATA_DIR) -> Dataset:
     if "sources" in raws:
         record.check_one_document_one_source(raws["sources"], problems, Problem)
         record.check_copies(raws["sources"], problems, Problem)
+        _check_local_urls(raws["sources"], data_dir, problems)
     if "events" in raws:
         record.check_event_keys(raws["events"], problems, Problem)
+        _check_events_once(raws["events"], problems)
     if "gaps" in raws:
         record.check_gaps(raws["gaps"], raws.get("sources"), problems, Problem)
     if problems:
@@ -162,6 +210,7 @@ def _read_csv(data_dir: Path, resource: dict, problems: list[Problem]) -> _Raw |
     except FileNotFoundError:
         problems.append(Problem(label, None, None, "the file is missing"))
         return None
+    record_read(path, data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -182,7 +231,9 @@ def _read_csv(data_dir: Path, resource: dict, problems: list[Problem]) -> _Raw |
     if not text.strip():
         problems.append(Problem(label, 1, None, f"the file is empty; expected a header row: {','.join(expected)}"))
         return None
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    # Lines are counted on newlines only, as editors and git count them: str.splitlines() also breaks on U+2028,
+    # U+2029, form feeds and others, which would shift every later line number (or split a row in two).
+    reader = csv.reader(_lines(text), strict=True)
     try:
         header = next(reader)
         _check_header(label, header, expected, problems)
@@ -213,6 +264,11 @@ def _read_csv(data_dir: Path, resource: dict, problems: list[Problem]) -> _Raw |
     return _Raw(resource, label, rows, lines)
 
 
+def _lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
 def _check_header(label: str, header: list[str], expected: list[str], problems: list[Problem]) -> None:
     for name in header:
         if name not in expected:
@@ -237,35 +293,38 @@ def cell_problem(field: dict, value: str) -> str | None:
     constraints = field.get("constraints", {})
     if value == "":
         return "a value is required" if constraints.get("required") else None
+    hidden = invisible(value)
+    if hidden:
+        return hidden
     if value != value.strip():
         return f"{value!r} has leading or trailing spaces"
     kind = field.get("type", "string")
     parsed: object = value
     if kind == "integer":
-        if not re.fullmatch(r"-?\d+", value):
-            return f"{value!r} is not a whole number"
+        if not INTEGER.fullmatch(value):
+            return f"{value!r} is not a whole number (write it in the digits 0-9, without separators)"
         parsed = int(value)
         if abs(parsed) > INT_LIMIT:
             return f"{value} is too large to be a count or an amount (more than {INT_LIMIT})"
     elif kind == "number":
-        try:
-            parsed = float(value)
-        except ValueError:
-            return f"{value!r} is not a number"
+        if not NUMBER.fullmatch(value):
+            return f"{value!r} is not a number (write it in the digits 0-9 with a decimal point, without separators)"
+        parsed = float(value)
         if not math.isfinite(parsed) or abs(parsed) > INT_LIMIT:
             return f"{value!r} is not a finite number of a plausible size"
     elif kind == "date":
+        if not ISO_DATE.fullmatch(value):
+            return f"{value!r} is not a date (expected YYYY-MM-DD)"
         try:
             parsed = dt.date.fromisoformat(value)
         except ValueError:
-            return f"{value!r} is not a date (expected YYYY-MM-DD)"
-        if len(value) != 10:
             return f"{value!r} is not a date (expected YYYY-MM-DD)"
     if "maxLength" in constraints and len(value) > constraints["maxLength"]:
         return f"{len(value)} characters, more than the {constraints['maxLength']} allowed (quote less)"
     if "enum" in constraints and value not in constraints["enum"]:
         return f"{value!r} is not one of: {', '.join(constraints['enum'])}"
-    if "pattern" in constraints and not re.fullmatch(constraints["pattern"], value):
+    # A schema's patterns are JSON Schema's (ECMAScript) regular expressions, where \\d is an ASCII digit.
+    if "pattern" in constraints and not re.fullmatch(constraints["pattern"], value, re.ASCII):
         if constraints["pattern"] == PARTIAL_DATE:
             return f"{value!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
         return f"{value!r} does not match the pattern {constraints['pattern']}"
@@ -278,6 +337,18 @@ def cell_problem(field: dict, value: str) -> str | None:
         return f"{value} is below the minimum {constraints['minimum']}"
     if "maximum" in constraints and parsed > constraints["maximum"]:
         return f"{value} is above the maximum {constraints['maximum']}"
+    return None
+
+
+def invisible(value: str) -> str | None:
+    """What is wrong with a cell that holds a character a reader cannot see, or None."""
+    for position, char in enumerate(value, 1):
+        if char not in ALLOWED_CONTROLS and unicodedata.category(char) in INVISIBLE_CATEGORIES:
+            name = unicodedata.name(char, "a control character")
+            return (
+                f"holds an invisible character, U+{ord(char):04X} {name}, at character {position} "
+                f"(after {value[max(0, position - 21) : position - 1]!r}); delete it"
+            )
     return None
 
 
@@ -355,7 +426,7 @@ def _check_quotes(raw: _Raw, problems: list[Problem]) -> None:
 
 
 def _check_values(raw: _Raw, problems: list[Problem]) -> None:
-    """Counts are never negative and shares lie between 0 and 100 percent."""
+    """Counts are never negative; shares, and every other percent but a change, lie between 0 and 100."""
     fields = {f["name"] for f in raw.resource["schema"]["fields"]}
     if not {"metric", "value", "unit"} <= fields:
         return
@@ -368,6 +439,15 @@ def _check_values(raw: _Raw, problems: list[Problem]) -> None:
             problems.append(Problem(raw.label, line, "value", f"{row['value']} is a negative count"))
         if SHARE.search(row["metric"]) and not 0 <= value <= 100:
             problems.append(Problem(raw.label, line, "value", f"{row['value']} is a share outside 0-100 percent"))
+        elif row["unit"] == "percent" and not PERCENT_CHANGE.search(row["metric"]) and not 0 <= value <= 100:
+            problems.append(
+                Problem(
+                    raw.label,
+                    line,
+                    "value",
+                    f"{row['value']} is a percent outside 0-100; a metric that can be (a change) is named ..._change",
+                )
+            )
 
 
 DATE_FIELDS = ("date", "released", "started", "filed", "outcome_date", "period_start", "period_end")
@@ -390,6 +470,66 @@ def _check_not_after_access(raw: _Raw, sources: _Raw, problems: list[Problem]) -
                 problems.append(
                     Problem(raw.label, line, field, f"{value!r} is after the source was accessed ({read_on})")
                 )
+
+
+def _date_fields(resource: dict) -> list[str]:
+    """The fields that hold a date: typed date, or a partial date by the schema's pattern."""
+    return [
+        f["name"]
+        for f in resource["schema"]["fields"]
+        if f.get("type") == "date" or f.get("constraints", {}).get("pattern") == PARTIAL_DATE
+    ]
+
+
+def _check_not_after_edition(raw: _Raw, edition_date: dt.date, problems: list[Problem]) -> None:
+    """Nothing in the data happened, was published or was read after the edition it is published in (an event
+    dated 2099, a source 'accessed' in 2099)."""
+    limit = edition_date.isoformat()
+    for field in _date_fields(raw.resource):
+        for row, line in zip(raw.rows, raw.lines, strict=True):
+            value = row[field]
+            # A malformed date is reported by its own check; comparing it would only add noise.
+            if re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", value) and value > limit[: len(value)]:
+                problems.append(Problem(raw.label, line, field, f"{value!r} is after the edition's date ({limit})"))
+
+
+def _check_local_urls(sources: _Raw, data_dir: Path, problems: list[Problem]) -> None:
+    """A source kept in the repository (url 'data/...') is a file that exists inside data/: no '..', no '.', no
+    link that leaves the book's folder."""
+    root = Path(data_dir).resolve()
+    for row, line in zip(sources.rows, sources.lines, strict=True):
+        url = row["url"]
+        if not url.startswith("data/"):
+            continue
+        inside = url[len("data/") :]
+        target = (root / inside).resolve()
+        if posixpath.normpath(url) != url or ".." in url.split("/") or not target.is_relative_to(root):
+            problems.append(Problem(sources.label, line, "url", f"{url!r} leaves data/; name the file as data/<path>"))
+        elif not target.is_file():
+            problems.append(Problem(sources.label, line, "url", f"{url!r} is not a file in data/"))
+
+
+def _check_events_once(events: _Raw, problems: list[Problem]) -> None:
+    """One event is one row in a strand: another id with the same date, actor, event_type, strand and summary is
+    the event recorded twice ("USTR: warned ×2"). Several acts of one actor on one day (two platforms removed,
+    five statements in one report, two listings one sentence reports) are rows with summaries of their own."""
+    seen: dict[tuple, tuple[int, str]] = {}
+    for row, line in zip(events.rows, events.lines, strict=True):
+        for strand in row["chapter"].split(";"):
+            key = (row["date"], row["actor"], row["event_type"], strand, " ".join(row["summary"].split()))
+            if key in seen:
+                first_line, first_id = seen[key]
+                problems.append(
+                    Problem(
+                        events.label,
+                        line,
+                        "event_id",
+                        f"{row['event_id']!r} records the event of line {first_line} ({first_id!r}) again: same "
+                        f"date, actor, event_type, strand ({strand!r}) and summary; keep one row",
+                    )
+                )
+                break
+            seen[key] = (line, row["event_id"])
 
 
 def _check_operators(listings: _Raw, platforms: _Raw, problems: list[Problem]) -> None:
@@ -454,5 +594,7 @@ def _to_frame(raw: _Raw) -> pd.DataFrame:
             frame[name] = pd.to_datetime(column, format="%Y-%m-%d")
         else:
             frame[name] = column.astype("string")
+    # Where each row came from, so a look-up that fails can name the table and the lines (prose.py).
     frame.attrs["path"] = raw.label
+    frame.attrs["lines"] = list(raw.lines)
     return frame

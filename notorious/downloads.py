@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .dataset import record_read
 from .paths import DATA_DIR
 
 ARCHIVE = "downloads/notorious-again-data.zip"
@@ -38,10 +39,16 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
+def _read(path: Path) -> bytes:
+    data = path.read_bytes()
+    record_read(path, data, reader="the site's data downloads")
+    return data
+
+
 def safe_table_text(path: Path, resource: dict) -> str:
     """A data/ CSV as readers download it: its string fields (per the schema) neutralised, numbers untouched."""
     text_fields = {f["name"] for f in resource["schema"]["fields"] if f.get("type", "string") == "string"}
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows = list(csv.reader(io.StringIO(_read(path).decode("utf-8"), newline="")))
     header = rows[0]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -58,7 +65,7 @@ def published_files(data_dir: Path = DATA_DIR) -> dict[str, bytes]:
     files = {}
     for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
         name = path.relative_to(data_dir).as_posix()
-        files[name] = safe_table_text(path, tables[name]).encode("utf-8") if name in tables else path.read_bytes()
+        files[name] = safe_table_text(path, tables[name]).encode("utf-8") if name in tables else _read(path)
     return files
 
 

@@ -26,8 +26,10 @@ from .downloads import spreadsheet_safe
 from .edition import edition
 from .metadata import short_form
 from .pages import APPENDIX, DOC_VARIABLE, chapter_number, running_doc, site_root
-from .paths import FIGURES_DIR
+from .paths import figures_dir
 
+# figures/ in the repository, or the build's own folder while `make book` executes the notebooks (paths.py).
+FIGURES_DIR = figures_dir()
 MAX_INLINE_SOURCES = 6
 CARD_ALT = 420  # the most characters of a card image's text alternative that Twitter/X reads
 # Exported images: characters a title or source line holds before it wraps, and publishers named by name.
@@ -212,6 +214,17 @@ def readable_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return shown.astype("string").fillna("")
 
 
+def _escaped_table(frame: pd.DataFrame) -> str:
+    """A frame of strings as an HTML table, every cell and heading escaped, double quotes included (pandas' own
+    escaping leaves them as they are, and every attribute the site writes is double-quoted)."""
+
+    def escaped(text: object) -> str:
+        return html.escape(str(text), quote=False).replace('"', "&quot;")
+
+    shown = frame.map(escaped).rename(columns=escaped)
+    return shown.to_html(index=False, border=0, escape=False)
+
+
 def offline_renderer(spec: dict, **_: object) -> dict:
     """Altair renderer for a chart shown on its own: same offline container, no CDN, stable id."""
     return {"text/html": chart_html(spec, "Chart"), "text/plain": "<chart>"}
@@ -341,7 +354,7 @@ class FigureBook:
         readable = readable_frame(table if table is not None else data)
         details = (
             f'<details class="nt-table"><summary>Figure {number} as a table</summary>'
-            f"{readable.to_html(index=False, border=0, escape=True)}</details>"
+            f"{_escaped_table(readable)}</details>"
         )
         return f'<figure class="nt-figure" id="{anchor}">\n{body}\n{caption}\n{details}\n</figure>'
 

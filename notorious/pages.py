@@ -47,9 +47,10 @@ def site_root(doc: str) -> str:
 
 def source_href(url: str, root: str) -> str | None:
     """Where a link to a source goes from a page whose site root is ``root``: a document's http(s) URL, or the
-    seed's path in this repository (``data/...``). Anything else is never linked."""
+    seed's path in this repository (``data/...``, never one that climbs out with '..'). Anything else is never
+    linked."""
     if url.startswith("data/"):
-        return f"{root}/{url}"
+        return f"{root}/{url}" if ".." not in url.split("/") else None
     return url if urlsplit(url).scheme in ("http", "https") else None
 
 

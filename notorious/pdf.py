@@ -1,7 +1,7 @@
 """The PDF edition: the built site, printed by Chromium into one A4 document.
 
 ``python -m notorious.pdf _build/html`` (``make book`` runs it after the site is built) gathers every page's
-article in the order of ``_toc.yml`` into one HTML document under ``_build/pdf/``: a cover with the title, the
+article in the order of ``_toc.yml`` into one HTML document in ``pdf/`` beside the site: a cover with the title, the
 version and the date, a contents list, then each page starting on a new sheet. Charts print as their static SVG
 images (vector, as on paper), folded source notes and tables print unfolded, and the site's own stylesheets and
 print rules apply. Chromium (Debian's, through Playwright; nothing is downloaded) prints it to

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import numbers
 
 import pandas as pd
@@ -35,22 +36,81 @@ def _matching(frame: pd.DataFrame, where: dict) -> pd.Series:
     mask = pd.Series(True, index=frame.index)
     for key, wanted in where.items():
         mask &= frame[key] == wanted
-    return mask
+    return mask.fillna(False).astype(bool)
+
+
+def _table(frame: pd.DataFrame) -> str:
+    """The file a frame came from (dataset.load records it), or what to call it when it came from elsewhere."""
+    return frame.attrs.get("path", "the table")
+
+
+def _lines(frame: pd.DataFrame, rows: pd.Index) -> str:
+    """The file lines of some rows of a loaded table ('lines 4, 9'), or '' for a frame that is not one."""
+    lines = frame.attrs.get("lines")
+    if lines is None or len(lines) < len(frame) or not all(isinstance(i, int) and 0 <= i < len(lines) for i in rows):
+        return ""
+    shown = ", ".join(str(lines[i]) for i in list(rows)[:8]) + (", ..." if len(rows) > 8 else "")
+    return f" (line{'s' if len(rows) > 1 else ''} {shown})"
+
+
+def _sought(where: dict) -> str:
+    return ", ".join(f"{key}={value!r}" for key, value in where.items())
+
+
+def _nothing_found(frame: pd.DataFrame, column: str, where: dict) -> str:
+    """Why no row matched: for each condition no row meets, the values the table does hold that are closest."""
+    hints = []
+    for key, wanted in where.items():
+        held = frame[key].dropna()
+        if not (held == wanted).any():
+            values = [str(v) for v in held.unique()]
+            close = difflib.get_close_matches(str(wanted), values, n=3, cutoff=0.6)
+            hints.append(
+                f"no row has {key}={wanted!r}" + (f" (closest: {', '.join(map(repr, close))})" if close else "")
+            )
+    because = f": {'; '.join(hints)}" if hints else ": no row meets all of them at once"
+    return f"{_table(frame)}: looking up {column}, expected one row with {_sought(where)}, found 0{because}"
 
 
 def one(frame: pd.DataFrame, column: str, **where: object) -> object:
-    """The single value of ``column`` in the row matching ``where``; fails unless exactly one row matches."""
+    """The single value of ``column`` in the row matching ``where``; fails unless exactly one row matches, naming
+    the table, what was sought and the lines of the rows found."""
     found = frame.loc[_matching(frame, where), column]
+    if len(found) == 0:
+        raise LookupError(_nothing_found(frame, column, where))
     if len(found) != 1:
-        raise LookupError(f"expected one row with {where}, found {len(found)}")
+        raise LookupError(
+            f"{_table(frame)}: looking up {column}, expected one row with {_sought(where)}, found {len(found)}"
+            f"{_lines(frame, found.index)}; add a condition that tells them apart"
+        )
     return found.iloc[0]
 
 
 def agreed(frame: pd.DataFrame, column: str, **where: object) -> object:
-    """The one value that every row matching ``where`` gives; fails loudly if sources start to disagree."""
-    values = frame.loc[_matching(frame, where), column].unique()
+    """The one value that every row matching ``where`` gives; fails loudly if sources start to disagree, naming the
+    table, what was sought and the line and source of each value."""
+    found = frame.loc[_matching(frame, where)]
+    values = found[column].unique()
+    if len(found) == 0:
+        raise LookupError(
+            _nothing_found(frame, column, where).replace("expected one row", "expected rows", 1)
+            + f" (they would agree on one {column}, found [])"
+        )
     if len(values) != 1:
-        raise LookupError(f"expected rows with {where} to agree on one {column}, found {values.tolist()}")
+        given = "; ".join(
+            f"{value!r}"
+            + _lines(frame, found.index[found[column] == value])
+            + (
+                f" from {', '.join(sorted(set(found.loc[found[column] == value, 'source_id'].dropna())))}"
+                if "source_id" in found.columns
+                else ""
+            )
+            for value in values
+        )
+        raise LookupError(
+            f"{_table(frame)}: expected rows with {_sought(where)} to agree on one {column}, found "
+            f"{values.tolist()}: {given}; name a source or a platform"
+        )
     return values[0]
 
 

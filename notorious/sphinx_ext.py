@@ -12,10 +12,10 @@
 
 from __future__ import annotations
 
-import base64
 import csv
 import hashlib
 import html
+import io
 import os
 import re
 import shutil
@@ -27,15 +27,18 @@ from pathlib import Path
 import vl_convert as vlc
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import citing, gaps, metadata
+from .dataset import DataError, load, record_read
 from .dates import when
 from .downloads import ARCHIVE, write_data, write_data_package
 from .edition import CHANGELOG_PAGE, CITE_ANCHOR, PDF, edition, updated
 from .pages import APPENDIX, DOC_VARIABLE, FIGURE_NUMBER, documents, figure_number_problems, site_root
-from .paths import DATA_DIR, FIGURES_DIR
+from .paths import DATA_DIR, figures_dir
+from .policy import PolicyError, with_policy
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -124,6 +127,19 @@ def _add_edition(app: Sphinx, config) -> None:
     }
 
 
+class InvalidData(SphinxError):
+    category = "Data error"
+
+
+def _check_data(app: Sphinx) -> None:
+    """Bad data stops the build before any page is read or executed, with the loader's message and nothing after
+    it (the {src} role, the downloads and every notebook read data/ too, and would each fail their own way)."""
+    try:
+        load(DATA_DIR)
+    except DataError as error:
+        raise InvalidData(str(error)) from None
+
+
 def _add_static_path(app: Sphinx) -> None:
     app.config.html_static_path.append(str(STATIC))
 
@@ -168,17 +184,6 @@ def _lighten_page(app: Sphinx, pagename, templatename, context, doctree) -> None
     context["script_files"] = scripts
 
 
-# The site's Content-Security-Policy. Scripts come only from the site itself or are inline scripts of the
-# theme whose exact text is hashed into the page's policy; no eval (Vega draws with its AST interpreter), no
-# plugins, no other origin. Styles may be inline: Vega and the theme set them, and a style cannot run code.
-POLICY = (
-    "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-    "base-uri 'self'; form-action 'self'; frame-src 'none'"
-)
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
-# Data blocks: the browser never runs a script element of these types, so the policy needs no allowance for them.
-DATA_SCRIPTS = ("application/json", "application/ld+json")
 # The theme's two buttons with inline handlers; static/actions.js does the same from a file.
 HANDLERS = {
     'onclick="window.print()"': 'data-nt-action="print"',
@@ -186,30 +191,20 @@ HANDLERS = {
 }
 # The search page loads these without defer, before the deferred doctools.js that defines what they call.
 SEARCH_SCRIPTS = ("_static/searchtools.js", "_static/language_data.js", "searchindex.js")
+# Set by `make preview` (notorious/preview.py): its pages may also run the preview's reload snippet.
+PREVIEW_VARIABLE = "NOTORIOUS_PREVIEW"
 
 
-def csp_meta(page: str) -> str:
-    """The policy for one page: its own inline scripts (not JSON data blocks) allowed by hash."""
-    hashes = []
-    for attributes, body in INLINE_SCRIPT.findall(page):
-        if any(f'type="{kind}"' in attributes for kind in DATA_SCRIPTS):
-            continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-        hashes.append(f"'sha256-{digest}'")
-    policy = POLICY.format(hashes=" ".join(sorted(set(hashes))))
-    return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-
-
-def harden(page: str) -> str:
+def harden(page: str, *, preview: bool = False) -> str:
     """A built page under the strict policy: inline handlers moved to a file, search scripts in order, the
-    policy as the first element of <head> so that it governs everything after it."""
-    if 'http-equiv="Content-Security-Policy"' in page:
-        return page  # already hardened in an earlier build and not rewritten since
+    policy as the first element of <head> so that it governs everything after it (notorious/policy.py), put
+    there on every build whatever the page holds. PolicyError for a page that would run an unknown script or
+    carries a second policy."""
     for handler, data in HANDLERS.items():
         page = page.replace(handler, data)
     for script in SEARCH_SCRIPTS:
         page = re.sub(rf'<script src="([./]*{re.escape(script)})">', r'<script defer src="\1">', page)
-    return re.sub(r"<head>", lambda m: m.group(0) + "\n    " + csp_meta(page), page, count=1)
+    return with_policy(page, preview=preview)
 
 
 def write_root_page(outdir: Path, root_doc: str) -> None:
@@ -223,12 +218,20 @@ def write_root_page(outdir: Path, root_doc: str) -> None:
         index.write_text(root, encoding="utf-8")
 
 
-def harden_pages(outdir: Path) -> None:
-    for path in outdir.rglob("*.html"):
+def harden_pages(outdir: Path, *, preview: bool = False) -> list[str]:
+    """Harden every page of the site; the problems of the pages that cannot be, each as 'page: what'."""
+    problems = []
+    # _static/ holds the theme's template fragments (webpack-macros.html), not pages.
+    for path in sorted(p for p in outdir.rglob("*.html") if p.relative_to(outdir).parts[0] != "_static"):
         text = path.read_text(encoding="utf-8")
-        hardened = harden(text)
+        try:
+            hardened = harden(text, preview=preview)
+        except PolicyError as error:
+            problems.append(f"{path.relative_to(outdir).as_posix()}: {error}")
+            continue
         if hardened != text:
             path.write_text(hardened, encoding="utf-8")
+    return problems
 
 
 def _write_assets(app: Sphinx, exception: Exception | None) -> None:
@@ -241,15 +244,18 @@ def _write_assets(app: Sphinx, exception: Exception | None) -> None:
         bundle.parent.mkdir(parents=True, exist_ok=True)
         bundle.write_text(bundle_source(), encoding="utf-8")
         stamp.write_text(version)
-    if FIGURES_DIR.is_dir():
-        shutil.copytree(FIGURES_DIR, Path(app.outdir) / "figures", dirs_exist_ok=True)
+    figures = figures_dir()
+    if figures.is_dir():
+        shutil.copytree(figures, Path(app.outdir) / "figures", dirs_exist_ok=True)
     write_data(Path(app.outdir) / "data")
     write_data_package(Path(app.outdir) / ARCHIVE)
     subset_icon_font(Path(app.outdir))
-    harden_pages(Path(app.outdir))
     if (Path(app.outdir) / f"{documents()[0]}.html").exists():
         write_root_page(Path(app.outdir), documents()[0])
     write_machine_files(Path(app.outdir))
+    # A page the policy cannot govern is a warning, which fails the strict build.
+    for problem in harden_pages(Path(app.outdir), preview=bool(os.environ.get(PREVIEW_VARIABLE))):
+        logger.warning(problem)
 
 
 # --- What machines read: JSON-LD, social cards, the sitemap (notorious.metadata builds the content) ---------------
@@ -409,8 +415,9 @@ def write_machine_files(outdir: Path) -> None:
 
 @cache
 def _sources(path: Path = DATA_DIR / "sources.csv") -> dict[str, dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return {row["source_id"]: row for row in csv.DictReader(f)}
+    data = path.read_bytes()
+    record_read(path, data, reader="the {src} role")
+    return {row["source_id"]: row for row in csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))}
 
 
 def src_role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -435,8 +442,10 @@ def src_role(name, rawtext, text, lineno, inliner, options=None, content=None):
 
 
 @cache
-def _gaps() -> dict[str, dict[str, str]]:
-    return {row["gap_id"]: row for row in gaps.read()}
+def _gaps(path: Path = DATA_DIR / "gaps.csv") -> dict[str, dict[str, str]]:
+    data = path.read_bytes()
+    record_read(path, data, reader="the {gap} role")
+    return {row["gap_id"]: row for row in csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))}
 
 
 LABEL_WORDS = 3  # a {gap} text this short is a label (a year, a review), not a sentence
@@ -565,6 +574,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _add_templates)
     app.connect("config-inited", _add_edition)
     app.connect("config-inited", _add_addresses)
+    app.connect("builder-inited", _check_data)
     app.connect("builder-inited", _add_static_path)
     app.connect("builder-inited", _drop_thebe_scripts)
     app.add_css_file("charts.css")

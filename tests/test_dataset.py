@@ -4,6 +4,7 @@ Each test corrupts a copy of data/ in a temporary folder; the originals are neve
 """
 
 import csv
+import datetime as dt
 import hashlib
 import json
 import re
@@ -397,3 +398,158 @@ def test_a_narrowed_gap_without_its_note_and_a_gap_without_its_search_are_refuse
     message = refused(copy)
     assert f"data/gaps.csv, line {line}, column 'note': a narrowed gap says in its note what was found" in message
     assert "data/gaps.csv, line 2, column 'searched'" in message
+
+
+# Issue 26: the last bad inputs, each refused with file, line and column.
+
+
+def line_of(path: Path, column: str, value: str) -> int:
+    table = rows(path)
+    return next(i for i, r in enumerate(table, 1) if r[table[0].index(column)] == value)
+
+
+def test_an_event_after_the_edition_is_refused_even_from_a_source_read_then(copy):
+    """The reproduction: an event dated 2099 from a source 'accessed' in 2099 passed (and dropped out of its
+    figure)."""
+    table = rows(copy / "events.csv")
+    source = table[1][table[0].index("source_id")]
+    set_cell(copy / "sources.csv", line_of(copy / "sources.csv", "source_id", source), "accessed", "2099-01-01")
+    set_cell(copy / "events.csv", 2, "date", "2099-01-01")
+    set_cell(copy / "events.csv", 2, "date_precision", "day")
+    message = refused(copy)
+    assert "data/events.csv, line 2, column 'date': '2099-01-01' is after the edition's date" in message
+    assert "column 'accessed': '2099-01-01' is after the edition's date" in message
+
+
+def test_a_source_accessed_after_the_edition_is_refused(copy):
+    set_cell(copy / "sources.csv", 3, "accessed", "2099-06-30")
+    assert "data/sources.csv, line 3, column 'accessed': '2099-06-30' is after the edition's date" in refused(copy)
+
+
+def test_the_edition_date_is_the_limit(copy):
+    set_cell(copy / "sources.csv", 3, "accessed", "2098-12-31")
+    load(copy, edition_date=dt.date(2098, 12, 31))
+    with pytest.raises(DataError, match="'2098-12-31' is after the edition's date \\(2098-12-30\\)"):
+        load(copy, edition_date=dt.date(2098, 12, 30))
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [
+        ("\u202e", "RIGHT-TO-LEFT OVERRIDE"),
+        ("\u2067", "RIGHT-TO-LEFT ISOLATE"),
+        ("\u200b", "ZERO WIDTH SPACE"),
+        ("\u200d", "ZERO WIDTH JOINER"),
+        ("\ufeff", "ZERO WIDTH NO-BREAK SPACE"),
+        ("\u2028", "LINE SEPARATOR"),
+        ("\u2029", "PARAGRAPH SEPARATOR"),
+    ],
+)
+def test_an_invisible_character_in_any_cell_is_refused(copy, char, name):
+    """A right-to-left override in a publisher drew the rest of the paragraph reversed; a zero-width space in a
+    lobbying client made a chapter's look-up fail far from the data."""
+    set_cell(copy / "sources.csv", 3, "publisher", "Reuters" + char + "sretueR")
+    assert (
+        f"data/sources.csv, line 3, column 'publisher': holds an invisible character, U+{ord(char):04X} {name}, "
+        "at character 8" in refused(copy)
+    )
+
+
+def test_a_line_separator_shifts_no_line_number(copy):
+    """Lines are counted on newlines only: a U+2028 in a summary on line 3 must not move the report of line 10."""
+    set_cell(copy / "events.csv", 3, "summary", "first\u2028second")
+    set_cell(copy / "events.csv", 10, "date_basis", "guessed")
+    message = refused(copy)
+    assert "data/events.csv, line 3, column 'summary': holds an invisible character, U+2028" in message
+    assert "data/events.csv, line 10, column 'date_basis': 'guessed' is not one of" in message
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value", "expected"),
+    [
+        ("lobbying.csv", "amount_usd", "４６１０００", "'４６１０００' is not a whole number"),
+        ("lobbying.csv", "amount_usd", "1_953", "'1_953' is not a whole number"),
+        ("lobbying.csv", "year", "２０１６", "'２０１６' is not a whole number"),
+        ("metrics.csv", "value", "1_953", "'1_953' is not a number"),
+        ("metrics.csv", "value", "４６１０００", "'４６１０００' is not a number"),
+        ("events.csv", "date", "２０１６", "'２０１６' is not a date"),
+        ("sources.csv", "accessed", "２０２６-１１-２８", "'２０２６-１１-２８' is not a date"),
+    ],
+)
+def test_numbers_and_dates_are_written_in_ascii_digits(copy, table, column, value, expected):
+    set_cell(copy / table, 2, column, value)
+    assert f"data/{table}, line 2, column '{column}': {expected}" in refused(copy)
+
+
+def test_a_percent_outside_0_100_is_refused_unless_its_metric_is_a_change(copy):
+    table = rows(copy / "metrics.csv")
+    unit, metric = table[0].index("unit"), table[0].index("metric")
+    line = next(
+        i
+        for i, r in enumerate(table, 1)
+        if r[unit] == "percent" and "_share" not in r[metric] and not r[metric].endswith("_change")
+    )
+    set_cell(copy / "metrics.csv", line, "value", "250")
+    assert f"data/metrics.csv, line {line}, column 'value': 250 is a percent outside 0-100" in refused(copy)
+    change = next(i for i, r in enumerate(table, 1) if r[unit] == "percent" and r[metric].endswith("_change"))
+    set_cell(copy / "metrics.csv", line, "value", "25")
+    set_cell(copy / "metrics.csv", change, "value", "-250")
+    load(copy)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("data/../../../../etc/passwd", "leaves data/"),
+        ("data/seed/../../README.md", "leaves data/"),
+        ("data/./seed", "leaves data/"),
+        ("data/seed/no-such-file.txt", "is not a file in data/"),
+    ],
+)
+def test_a_local_url_is_a_file_inside_data(copy, url, expected):
+    line = line_of(copy / "sources.csv", "kind", "seed")
+    set_cell(copy / "sources.csv", line, "url", url)
+    assert f"data/sources.csv, line {line}, column 'url': '{url}' {expected}" in refused(copy)
+
+
+def test_one_event_recorded_twice_in_a_strand_is_refused(copy):
+    """The reproduction: a copy of an event under a new id drew "USTR: warned ×2"."""
+    table = rows(copy / "events.csv")
+    twin = list(table[5])
+    twin[0] = "a-new-id-for-the-same-event"
+    table.append(twin)
+    write(copy / "events.csv", table)
+    assert (
+        f"data/events.csv, line {len(table)}, column 'event_id': 'a-new-id-for-the-same-event' records the event of "
+        f"line 6 ('{table[5][0]}') again" in refused(copy)
+    )
+
+
+def test_a_byte_order_mark_stops_the_build_with_its_message_and_nothing_after(copy, tmp_path, monkeypatch):
+    """The reproduction: the build gave the BOM's message, then crashed with KeyError: 'source_id'."""
+    from sphinx.application import Sphinx
+
+    from notorious import sphinx_ext
+
+    path = copy / "sources.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    monkeypatch.setattr(sphinx_ext, "DATA_DIR", copy)
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text("extensions = ['notorious.sphinx_ext']\n", encoding="utf-8")
+    (src / "index.rst").write_text("Title\n=====\n\nAs reported :src:`no-such-source`.\n", encoding="utf-8")
+    with pytest.raises(Exception) as caught:
+        app = Sphinx(
+            str(src),
+            str(src),
+            str(tmp_path / "out"),
+            str(tmp_path / "d"),
+            "html",
+            status=None,
+            warning=None,
+            freshenv=True,
+        )
+        app.build()
+    assert "data/sources.csv, line 1: starts with a byte-order mark" in str(caught.value)
+    assert not isinstance(caught.value, KeyError) and "KeyError" not in str(caught.value)
+    assert not (tmp_path / "out" / "index.html").exists(), "nothing is built after the data is refused"

@@ -135,6 +135,17 @@ def test_every_figure_can_be_cited_embedded_and_exported_stamped(book):
     assert 'href="../chapters/data-and-methods.html#source-a-2016"' in page
 
 
+def test_every_data_string_in_a_figure_is_escaped_quotes_included(book):
+    """The reproduction: a summary ending ` http-equiv="Content-Security-Policy" content="default-src *"` reached
+    the figure's table with its quotes as they were, which the build took for a policy."""
+    figures, _ = book
+    forged = 'A summary http-equiv="Content-Security-Policy" content="default-src *" \'x\' <b>'
+    data = DATA.assign(summary=[forged, "plain"])
+    shown = figures.show(chart(), name="spend", title="T", takeaway="K", data=data, alt_text="A")
+    assert forged not in shown.html and 'http-equiv="' not in shown.html
+    assert html.escape(forged, quote=False).replace('"', "&quot;") in shown.html
+
+
 def test_root_page_links_from_the_site_root(tmp_path, monkeypatch):
     monkeypatch.setattr(figmod, "FIGURES_DIR", tmp_path)
     monkeypatch.delenv(DOC_VARIABLE, raising=False)
@@ -286,3 +297,33 @@ def test_measure_is_the_value_sources_agree_on_for_one_period_and_counts_them():
     assert n_sources(rows, metric="removed", period_start="2016", value=380e6) == 2
     with pytest.raises(LookupError, match="agree on one value"):
         measure(rows, "removed", "2016")
+
+
+def test_a_look_up_that_finds_nothing_names_the_table_the_key_and_what_was_sought():
+    """The reproduction: a zero-width space in a lobbying client raised a LookupError inside a chapter that named
+    neither file nor line."""
+    from notorious import load
+
+    lobbying = load().lobbying
+    with pytest.raises(LookupError) as caught:
+        one(lobbying, "amount_usd", client="Alibaba Group\u200b", year=2012, period="year")
+    message = str(caught.value)
+    assert message.startswith("data/lobbying.csv: looking up amount_usd, expected one row with ")
+    assert "client='Alibaba Group\\u200b', year=2012, period='year', found 0" in message
+    assert "no row has client='Alibaba Group\\u200b' (closest: 'Alibaba Group'" in message
+
+
+def test_a_look_up_that_finds_several_rows_names_their_lines_and_sources():
+    """Sources that give one measure different values: the message says which lines and which sources."""
+    from notorious import load
+
+    metrics = load().metrics
+    key = ["metric", "platform", "period_start", "period_end"]
+    disputed = metrics[metrics.groupby(key, dropna=False)["value"].transform("nunique") > 1].iloc[0]
+    with pytest.raises(LookupError) as caught:
+        measure(metrics, disputed["metric"], disputed["period_start"], disputed["period_end"])
+    message = str(caught.value)
+    assert message.startswith(f"data/metrics.csv: expected rows with metric='{disputed['metric']}'")
+    assert re.search(r"\(lines? \d+.*\) from [a-z0-9-]+", message), message
+    with pytest.raises(LookupError, match=r"data/lobbying.csv: looking up amount_usd, .* found \d+ \(lines \d+, \d+"):
+        one(load().lobbying, "amount_usd", client="Alibaba Group")

@@ -28,6 +28,8 @@ PAYLOAD = (
     f'={MARK}() <script>window.{MARK}=1</script><img src=x onerror="window.{MARK}=1">'
     f'<a href="javascript:window.{MARK}=1">{MARK}-a</a> [{MARK}-md](javascript:void(0)) **{MARK}-bold**'
     f" {{glue:text}}`{MARK}`"
+    # Text that named the policy made the build skip the page, which then had none (issue 26).
+    ' http-equiv="Content-Security-Policy" content="default-src *"'
 )
 ROWS = 3
 # Free text the chapters match on exactly (a client, a person, an actor list they split, a claim's id) would
@@ -96,6 +98,7 @@ class Markup(HTMLParser):
     def __init__(self):
         super().__init__()
         self.found: list[str] = []
+        self.policies: list[str] = []
         self.script: str | None = None
 
     def handle_starttag(self, tag, attrs):
@@ -106,6 +109,8 @@ class Markup(HTMLParser):
         scripted_link = tag == "a" and (attrs.get("href") or "").startswith("javascript:")
         if (tag == "img" and attrs.get("src") == "x") or scripted_link:
             self.found.append(f"<{tag}> built from the payload: {attrs}")
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "content-security-policy":
+            self.policies.append(attrs.get("content"))
         if tag == "script" and attrs.get("type") not in ("application/json", "application/ld+json"):
             self.script = ""
         if tag == "strong":
@@ -136,6 +141,10 @@ def test_payloads_never_reach_a_page_as_markup(poisoned_site):
         parser = Markup()
         parser.feed(text)
         assert parser.found == [], f"{page.relative_to(poisoned_site)}: {parser.found[:3]}"
+        if page.relative_to(poisoned_site).parts[0] == "_static":
+            continue  # the theme's template fragments, not pages
+        assert len(parser.policies) == 1 and "default-src 'self'" in parser.policies[0], page
+        assert re.search(r'<head>\s*<meta http-equiv="Content-Security-Policy"', text), f"{page}: policy not first"
     assert reached > 50, "the payloads should reach the pages, escaped"
 
 

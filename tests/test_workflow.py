@@ -57,28 +57,6 @@ def test_ci_runs_exactly_the_readme_test_command():
     assert "make test" in readme and "make book" in readme
 
 
-def test_an_unchanged_build_keeps_its_stamp_untouched(tmp_path):
-    """A stamp rewritten before every build makes `make preview`'s watcher rebuild in a loop."""
-    import importlib.util
-    import time
-
-    spec = importlib.util.spec_from_file_location("buildstate", ROOT / "notorious" / "buildstate.py")
-    buildstate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(buildstate)
-    assert buildstate.refresh(tmp_path / "b") is True
-    stamp = tmp_path / "b" / ".inputs-sha256"
-    before = stamp.stat().st_mtime_ns
-    time.sleep(0.01)
-    assert buildstate.refresh(tmp_path / "b") is False
-    assert stamp.stat().st_mtime_ns == before
-
-
-def test_preview_keeps_doctrees_out_of_the_published_folder():
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    preview = makefile.split("\npreview:", 1)[1].split("\n\n", 1)[0]
-    assert "-d _build/.doctrees" in preview
-
-
 def load_buildstate():
     import importlib.util
 
@@ -88,24 +66,51 @@ def load_buildstate():
     return module
 
 
+def site(folder, text):
+    (folder / "html").mkdir(parents=True)
+    (folder / "html" / "intro.html").write_text(text)
+    return folder
+
+
 def test_a_failed_build_leaves_no_site_but_keeps_its_reports(tmp_path):
     buildstate = load_buildstate()
-    (tmp_path / "html" / "reports").mkdir(parents=True)
-    (tmp_path / "html" / "intro.html").write_text("stale")
-    (tmp_path / "html" / "reports" / "lobbying.err.log").write_text("Traceback")
-    assert buildstate.main(["--failed", str(tmp_path)]) == 1
-    assert not (tmp_path / "html").exists()
+    site(tmp_path, "stale")
+    (tmp_path / "state").mkdir()
+    reports = tmp_path / "staging" / "_build" / "html" / "reports"
+    reports.mkdir(parents=True)
+    (reports / "lobbying.err.log").write_text("Traceback")
+    buildstate.discard_site(tmp_path, tmp_path / "staging")
+    assert not (tmp_path / "html").exists() and not (tmp_path / "state").exists()
     assert (tmp_path / "reports" / "lobbying.err.log").read_text() == "Traceback"
 
 
-def test_inputs_changed_during_the_build_discard_the_site(tmp_path):
+def test_publishing_swaps_the_whole_site_and_a_stopped_publish_is_put_right(tmp_path):
     buildstate = load_buildstate()
-    buildstate.refresh(tmp_path)
-    (tmp_path / "html").mkdir()
-    assert buildstate.main(["--check", str(tmp_path)]) == 0 and (tmp_path / "html").exists()
-    (tmp_path / ".inputs-sha256").write_text("a different fingerprint\n")  # as if data/ changed meanwhile
-    assert buildstate.main(["--check", str(tmp_path)]) == 1
-    assert not (tmp_path / "html").exists()
+    site(tmp_path, "old")
+    (tmp_path / "state").mkdir()
+    site(tmp_path / "staging" / "_build", "new")
+    buildstate.publish(tmp_path, tmp_path / "staging")
+    assert (tmp_path / "html" / "intro.html").read_text() == "new" and (tmp_path / "state").is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["html", "state"]
+    # Stopped between the two renames: the site set aside comes back; a staging folder left behind goes.
+    (tmp_path / "aside").mkdir()
+    (tmp_path / "html").rename(tmp_path / "aside" / "html")
+    (tmp_path / "staging" / "_build" / "html").mkdir(parents=True)
+    buildstate.recover(tmp_path)
+    assert (tmp_path / "html" / "intro.html").read_text() == "new"
+    assert not (tmp_path / "aside").exists() and not (tmp_path / "staging").exists()
+
+
+def test_a_page_that_read_data_the_repository_does_not_hold_is_named(tmp_path):
+    buildstate = load_buildstate()
+    files = {"data/metrics.csv": "a" * 64, "data/events.csv": "b" * 64}
+    log = tmp_path / "reads.jsonl"
+    entries = [
+        {"reader": "intro", "file": "data/metrics.csv", "sha256": "a" * 64},
+        {"reader": "chapters/platform-metrics", "file": "data/metrics.csv", "sha256": "c" * 64},
+    ]
+    log.write_text("".join(json.dumps(e) + "\n" for e in entries))
+    assert buildstate.changed_reads(log, files) == ["data/metrics.csv, as read by chapters/platform-metrics"]
 
 
 def test_make_book_reports_every_failing_notebook_and_publishes_nothing(tmp_path):
@@ -162,3 +167,16 @@ def test_actions_are_pinned_by_commit_and_the_deploy_is_never_cancelled():
     assert "concurrency" not in flow, "a workflow-wide group would cancel a deploy in flight"
     audit = next(s for s in flow["jobs"]["test"]["steps"] if s.get("run") == "make audit")
     assert "pull_request" in str(audit.get("continue-on-error")), "Lighthouse gates pull requests only"
+
+
+def test_bad_data_stops_the_build_first_with_its_message_alone(tmp_path):
+    """The reproduction: a byte-order mark gave its message, then a KeyError: 'source_id' crash."""
+    buildstate = load_buildstate()
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = tmp_path / "data" / "sources.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    message = buildstate.check_data(tmp_path / "data")
+    assert message.startswith("The dataset is invalid (1 problem):")
+    assert "data/sources.csv, line 1: starts with a byte-order mark" in message
+    assert "Traceback" not in message and "KeyError" not in message
+    assert buildstate.check_data(ROOT / "data") is None
