@@ -87,21 +87,31 @@ def test_killing_make_alone_still_publishes_the_whole_site(published):
     assert len([p for p in published if p.endswith(".html") and not p.startswith("_static")]) > 25
 
 
-@pytest.mark.parametrize(
-    ("moment", "reached", "sig"),
-    [
-        ("while pages are written", "_build/staging/_build/html/chapters/lobbying.html", signal.SIGTERM),
-        ("while the PDF is printed", "_build/staging/_build/pdf/book.html", signal.SIGKILL),
-    ],
-)
-def test_a_build_stopped_midway_leaves_the_previous_complete_site(copy, published, tmp_path, moment, reached, sig):
-    change_the_package(copy, moment)
+def test_a_build_killed_while_it_writes_pages_leaves_the_previous_complete_site(copy, published, tmp_path):
+    theme = copy / "notorious" / "theme.py"
+    original = theme.read_bytes()
+    change_the_package(copy, "while pages are written")
     log = tmp_path / "build.log"
     process = start_book(copy, log)
-    wait_for(lambda: CLEAN in log.read_text(), "the build's start (a stopped build's folder is gone)", process)
-    wait_for(lambda: (copy / reached).exists(), moment, process)
-    stop(process, sig)
-    assert manifest(copy / "_build" / "html") == published, f"stopped {moment}, the site changed"
+    wait_for(lambda: CLEAN in log.read_text(), "the build's start", process)
+    wait_for(lambda: (copy / "_build/staging/_build/html/chapters/lobbying.html").exists(), "a page written", process)
+    stop(process, signal.SIGTERM)
+    assert manifest(copy / "_build" / "html") == published, "stopped while pages were written, the site changed"
+    theme.write_bytes(original)  # the next build may start from the published one again
+
+
+def test_a_build_killed_while_it_prints_the_pdf_leaves_the_previous_complete_site(copy, published, tmp_path):
+    """A prose edit: the build starts from the published one, re-reads one page and prints the PDF again."""
+    glossary = copy / "chapters" / "glossary.md"
+    original = glossary.read_bytes()
+    glossary.write_bytes(original + b"\nA sentence added by the test.\n")
+    started = time.time()
+    book = copy / "_build/staging/_build/pdf/book.html"  # written by this build's PDF step (the copied one is older)
+    process = start_book(copy, tmp_path / "build.log")
+    wait_for(lambda: book.exists() and book.stat().st_mtime > started, "the PDF step", process)
+    stop(process, signal.SIGKILL)
+    assert manifest(copy / "_build" / "html") == published, "killed while the PDF was printed, the site changed"
+    glossary.write_bytes(original)
 
 
 def test_data_changed_and_restored_while_the_book_builds_is_not_published(copy, published, tmp_path):
