@@ -450,16 +450,14 @@ def _check_values(raw: _Raw, problems: list[Problem]) -> None:
             )
 
 
-DATE_FIELDS = ("date", "released", "started", "filed", "outcome_date", "period_start", "period_end")
-
-
 def _check_not_after_access(raw: _Raw, sources: _Raw, problems: list[Problem]) -> None:
-    """A source cannot report what happened after we read it: a row's date is on or before the access date. (A
-    correction's date is when we corrected a row, not something its source reports, so corrections are exempt.)"""
+    """A source cannot report what happened after we read it: every date of a row (a source's own publication
+    date too) is on or before the day its source was accessed. (A correction's date is when we corrected a row, not
+    something its source reports, so corrections are exempt.)"""
     if raw.resource["name"] == "corrections":
         return
     accessed = {row["source_id"]: row["accessed"] for row in sources.rows}
-    fields = [f["name"] for f in raw.resource["schema"]["fields"] if f["name"] in DATE_FIELDS]
+    fields = _date_fields(raw.resource)
     if not fields or "source_id" not in {f["name"] for f in raw.resource["schema"]["fields"]}:
         return
     for row, line in zip(raw.rows, raw.lines, strict=True):
@@ -489,7 +487,7 @@ def _check_not_after_edition(raw: _Raw, edition_date: dt.date, problems: list[Pr
         for row, line in zip(raw.rows, raw.lines, strict=True):
             value = row[field]
             # A malformed date is reported by its own check; comparing it would only add noise.
-            if re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", value) and value > limit[: len(value)]:
+            if re.fullmatch(PARTIAL_DATE, value) and value > limit[: len(value)]:
                 problems.append(Problem(raw.label, line, field, f"{value!r} is after the edition's date ({limit})"))
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import dates
 from .paths import DATA_DIR
+from .words import listed
 
 LANGUAGES = {"en": "English", "zh": "Chinese", "fr": "French", "it": "Italian", "de": "German", "ja": "Japanese"}
 CHAPTERS = {
@@ -38,14 +39,10 @@ def anchor(gap_id: str) -> str:
     return f"gap-{gap_id}"
 
 
-def _listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def search_record(row: Mapping[str, str]) -> str:
     """'Searched on 2 December 2026, in English and Chinese, in news and law firms: <what>.'"""
-    languages = _listed([LANGUAGES.get(code.strip(), code.strip()) for code in row["languages"].split(";")])
-    kinds = _listed([kind.strip() for kind in row["source_kinds"].split(";")])
+    languages = listed([LANGUAGES.get(code.strip(), code.strip()) for code in row["languages"].split(";")])
+    kinds = listed([kind.strip() for kind in row["source_kinds"].split(";")])
     return f"Searched on {dates.when(row['searched_on'])}, in {languages}, in {kinds}: {row['searched'].rstrip('.')}."
 
 

@@ -414,10 +414,16 @@ def write_machine_files(outdir: Path) -> None:
 
 
 @cache
-def _sources(path: Path = DATA_DIR / "sources.csv") -> dict[str, dict[str, str]]:
+def _rows_by(path: Path, key: str, reader: str) -> dict[str, dict[str, str]]:
+    """A data table's rows by their id column, read once per build and recorded as read (so a change to the file
+    rebuilds the pages that cite it)."""
     data = path.read_bytes()
-    record_read(path, data, reader="the {src} role")
-    return {row["source_id"]: row for row in csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))}
+    record_read(path, data, reader=reader)
+    return {row[key]: row for row in csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))}
+
+
+def _sources(path: Path = DATA_DIR / "sources.csv") -> dict[str, dict[str, str]]:
+    return _rows_by(path, "source_id", "the {src} role")
 
 
 def src_role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -441,11 +447,8 @@ def src_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     return [nodes.reference(rawtext, citing.label(row), refuri=href, classes=["nt-cite"])], []
 
 
-@cache
 def _gaps(path: Path = DATA_DIR / "gaps.csv") -> dict[str, dict[str, str]]:
-    data = path.read_bytes()
-    record_read(path, data, reader="the {gap} role")
-    return {row["gap_id"]: row for row in csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))}
+    return _rows_by(path, "gap_id", "the {gap} role")
 
 
 LABEL_WORDS = 3  # a {gap} text this short is a label (a year, a review), not a sentence

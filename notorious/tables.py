@@ -16,7 +16,7 @@ from .edition import CHANGELOG_PAGE, release_of
 from .figures import Html as Table
 from .figures import quotes_note
 from .metadata import CLAIMS_PAGE, SCALE_ANCHOR, SCALE_PAGE, claim_anchor
-from .pages import APPENDIX, site_root
+from .pages import APPENDIX, site_root, source_href
 from .theme import VERDICT_COLOURS, VERDICT_LABELS
 
 KIND_TITLES = {
@@ -209,7 +209,7 @@ def source_list(sources: pd.DataFrame, *, root: str = "..") -> Table:
             name = f'<a href="{html.escape(href)}">{document}</a>' if href else document
             copy = ""
             if pd.notna(row.get("copy_url")) and pd.notna(row.get("url")):
-                copy_href = citing.href({"url": row["copy_url"]}, root)
+                copy_href = source_href(row["copy_url"], root)
                 copy = f' <a class="nt-copy" href="{html.escape(copy_href)}">The copy we read.</a>' if copy_href else ""
             items.append(
                 f'<li id="source-{html.escape(row["source_id"])}">{name}. {html.escape(citing.label(row))}.{copy} '

@@ -334,6 +334,14 @@ def test_date_after_the_source_was_read_is_refused(copy):
     assert "data/events.csv, line 2, column 'date': '2031-01-01' is after the source was accessed" in refused(copy)
 
 
+def test_a_source_published_after_we_read_it_is_refused(copy):
+    set_cell(copy / "sources.csv", 3, "published", "2021-06-01")
+    set_cell(copy / "sources.csv", 3, "accessed", "2020-01-01")
+    assert "data/sources.csv, line 3, column 'published': '2021-06-01' is after the source was accessed" in refused(
+        copy
+    )
+
+
 def test_huge_integer_is_refused_not_crashing(copy):
     set_cell(copy / "lobbying.csv", 2, "amount_usd", "1" + "0" * 30)
     assert "data/lobbying.csv, line 2, column 'amount_usd': 1000000000000000000000000000000 is too large" in refused(

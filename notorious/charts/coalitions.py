@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from ..theme import ALIBABA, CATEGORICAL, INK, OTHER
-from ..words import QUALIFIER_WORDS, qualified
+from ..words import QUALIFIER_WORDS, listed, qualified
 from .common import decision_rules, drawn_at
 
 # What each event type says about its actor's stance toward Alibaba and USTR's listing of it.
@@ -336,19 +336,14 @@ def stance_chart(table: pd.DataFrame) -> alt.LayerChart:
     return alt.layer(bars, counts).properties(height=alt.Step(13))
 
 
-def _listed(names: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def stance_takeaway(table: pd.DataFrame) -> str:
     """The stance chart's one-line finding, counted from the table it draws."""
     groups = {g: table.loc[table["group"].eq(g), "party"].tolist() for g in STANCE_GROUPS}
     parts = [f"{len(groups['pressed'])} of {len(table)} parties only pressed Alibaba"]
     if groups["both"]:
-        parts.append(f"{_listed(groups['both'])} pressed and cooperated at different times")
+        parts.append(f"{listed(groups['both'])} pressed and cooperated at different times")
     if groups["cooperated"]:
-        parts.append(f"{_listed(groups['cooperated'])} only cooperated")
+        parts.append(f"{listed(groups['cooperated'])} only cooperated")
     return "; ".join(parts) + "."
 
 

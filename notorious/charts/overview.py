@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from ..theme import ALIBABA, INK, MISSING, VERDICT_COLOURS, VERDICT_LABELS, status_legend, status_scale
-from ..words import qualified
+from ..words import listed, qualified
 from .common import decision_rules, extent, time_axis
 from .lobbying import missing_years
 
@@ -101,7 +101,7 @@ def verdict_takeaway(counts: pd.DataFrame) -> str:
     by = counts.set_index("verdict")["claims"]
     total = int(by.sum())
     words = [f"{int(by.get(v, 0))} {VERDICT_LABELS[v].lower()}" for v in VERDICT_LABELS if int(by.get(v, 0))]
-    return f"Of the seed's {total} checkable claims, " + ", ".join(words[:-1]) + " and " + words[-1] + "."
+    return f"Of the seed's {total} checkable claims, {listed(words)}."
 
 
 def overview_summary(status: pd.DataFrame, spend: pd.DataFrame) -> str:
