@@ -82,11 +82,23 @@ class Edition:
         body = ",\n".join(f"  {name} = {value}" for name, value in fields.items())
         return f"@misc{{{key},\n{body}\n}}"
 
-    def figure_citation(self, number: str, title: str, doc: str, anchor: str) -> str:
+    def figure_citation(self, number: str, title: str, doc: str, anchor: str, *, deferred: bool = False) -> str:
+        """``deferred``: the year and version as tokens the site build fills in (``stamp``), for a notebook's
+        recorded output, so a release does not rewrite every notebook."""
+        year, version = (YEAR_TOKEN, VERSION_TOKEN) if deferred else (self.year, self.version)
         return (
-            f'{self.author_text} ({self.year}). "Figure {number}: {title.rstrip(".")}." In {self.title} (version '
-            f"{self.version}). {self.page_url(doc, anchor)}"
+            f'{self.author_text} ({year}). "Figure {number}: {title.rstrip(".")}." In {self.title} (version '
+            f"{version}). {self.page_url(doc, anchor)}"
         )
+
+    def stamp(self, text: str) -> str:
+        """``text`` with the edition's tokens replaced by this edition's year and version."""
+        return text.replace(YEAR_TOKEN, str(self.year)).replace(VERSION_TOKEN, self.version)
+
+
+# Where a notebook's output names the edition, it writes these; the site build writes the edition in their place.
+YEAR_TOKEN = "[[edition:year]]"
+VERSION_TOKEN = "[[edition:version]]"
 
 
 @cache

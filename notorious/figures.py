@@ -22,6 +22,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from . import citing, theme
+from .charts.keys import key_problems
 from .downloads import spreadsheet_safe
 from .edition import edition
 from .metadata import short_form
@@ -245,8 +246,57 @@ class Html:
         return {"text/html": self.html, "text/plain": self.text}
 
 
+EVIDENCE = ("source_id", "quote", "quote_en")
+
+
+def sourced(shown: pd.DataFrame, table: pd.DataFrame, on: list[str]) -> pd.DataFrame:
+    """The rows a figure shows, each with the source and the words of the data row it comes from.
+
+    ``table`` is the data table the rows were drawn from (``ds.listings``, ``ds.events`` ...), ``on`` its key: the
+    figure attaches the evidence, so the analysis need not carry quotes through every step. A row shown that
+    matches no row of the table has no source, and the figure refuses it.
+    """
+    evidence = table[[*on, *(c for c in EVIDENCE if c in table.columns)]]
+    rows = shown.drop(columns=[c for c in EVIDENCE if c in shown.columns])
+    return rows.merge(evidence, on=on, how="left", validate="many_to_one")
+
+
 @dataclass(frozen=True)
-class Figure(Html):
+class Figure:
+    """A whole figure as its chart module makes it, before a page numbers and captions it.
+
+    ``chart`` is the Altair chart; ``rows`` are exactly the rows it shows, each with its ``source_id`` and ``quote``
+    (and ``quote_en``); ``table`` is the readable table offered as its text alternative, with plain headers;
+    ``alt_text`` describes the chart in words; ``key`` says what its colours, shapes and positions mean, written
+    beside the encoding and checked against the chart's spec (``charts.keys``): a key that names a mark the chart
+    does not draw, or leaves an encoded channel unexplained, stops the build.
+    """
+
+    name: str
+    chart: alt.TopLevelMixin
+    rows: pd.DataFrame
+    table: pd.DataFrame
+    alt_text: str
+    key: str
+
+    def __post_init__(self) -> None:
+        for column in ("source_id", "quote"):
+            if column not in self.rows.columns:
+                raise ValueError(
+                    f"figure {self.name!r}: the rows shown need a {column} column (the rows as they are in data/, "
+                    "with their source's words)"
+                )
+        if self.rows["source_id"].isna().any():
+            raise ValueError(f"figure {self.name!r}: rows without a source: {self.rows[self.rows['source_id'].isna()]}")
+        problems = key_problems(self.key, self.chart.to_dict())
+        if problems:
+            raise ValueError(f"figure {self.name!r}: its key does not match its chart: " + "; ".join(problems))
+
+
+@dataclass(frozen=True)
+class Shown(Html):
+    """A figure as a page shows it: its HTML, its plain-text fallback and its number."""
+
     number: str = ""
 
 
@@ -272,49 +322,35 @@ class FigureBook:
         self.count = 0
         self.root = site_root(doc)
 
-    def show(
-        self,
-        chart: alt.TopLevelMixin,
-        *,
-        name: str,
-        title: str,
-        takeaway: str,
-        data: pd.DataFrame,
-        alt_text: str,
-        table: pd.DataFrame | None = None,
-    ) -> Figure:
-        """Render ``chart`` with caption, sources, download and text alternative.
+    def show(self, figure: Figure, *, title: str, takeaway: str = "") -> Shown:
+        """Number ``figure`` and render it with its caption (title, takeaway, key), sources, downloads and table.
 
-        ``data`` are exactly the rows the chart shows; each needs a ``source_id``. ``table`` is the
-        readable version offered as the text alternative (defaults to ``data``).
+        The page gives the title and the takeaway, the claim it makes of the figure (and asserts); the figure
+        brings the rest.
         """
-        for column in ("source_id", "quote"):
-            if column not in data.columns:
-                raise ValueError(
-                    f"figure {name!r}: the data shown needs a {column} column (the rows as they are "
-                    "in data/, with their source's words)"
-                )
-        missing = sorted(set(data["source_id"].dropna()) - set(self.sources.index))
-        if missing or data["source_id"].isna().any():
-            raise ValueError(f"figure {name!r}: rows without a known source: {missing or 'empty source_id'}")
+        name, data = figure.name, figure.rows
+        missing = sorted(set(data["source_id"]) - set(self.sources.index))
+        if missing:
+            raise ValueError(f"figure {name!r}: rows without a known source: {missing}")
         self.count += 1
         number = f"{self.prefix}.{self.count}" if self.prefix else str(self.count)
-        self._write_files(chart, name, data, number=number, title=title)
-        spec = page_spec(chart)
+        self._write_files(figure.chart, name, data, number=number, title=title)
+        spec = page_spec(figure.chart)
+        caption = " ".join(part for part in (takeaway, figure.key) if part)
         shown = {
             "name": name,
             "number": number,
             "title": title,
-            "takeaway": takeaway,
+            "takeaway": caption,
             "data": data,
-            "alt_text": alt_text,
-            "table": table,
+            "alt_text": figure.alt_text,
+            "table": figure.table,
         }
         self._write_standalone(
-            self._markup(spec, root="..", standalone=True, **shown), name, number, title, takeaway, alt_text
+            self._markup(spec, root="..", standalone=True, **shown), name, number, title, caption, figure.alt_text
         )
         markup = self._markup(spec, root=self.root, **shown)
-        return Figure(markup, f"Figure {number}. {title} {takeaway}", number)
+        return Shown(markup, f"Figure {number}. {title} {caption}", number)
 
     def _markup(self, spec, *, name, number, title, takeaway, data, alt_text, table, root, standalone=False) -> str:
         """The figure as a page shows it (``spec`` from page_spec); ``root`` is the path from that page to the
@@ -365,7 +401,7 @@ class FigureBook:
     def _reuse_note(self, name: str, number: str, title: str, figures: str) -> str:
         """How to cite the figure and put it on another site (an iframe of its standalone page)."""
         book = edition()
-        cite = book.figure_citation(number, title, self.doc, anchor_of(name))
+        cite = book.figure_citation(number, title, self.doc, anchor_of(name), deferred=True)
         embed = (
             f'<iframe src="{book.url}figures/{name}.html" title="{html.escape(f"Figure {number}: {title}")}" '
             f'width="100%" height="600" style="border:0" loading="lazy"></iframe>'
@@ -443,7 +479,7 @@ class FigureBook:
         page = STANDALONE.format(
             title=html.escape(f"Figure {number}: {title} | {book.title}"),
             heading=html.escape(f"Figure {number}: {title}"),
-            figure=markup,
+            figure=book.stamp(markup),
             book=html.escape(book.title),
             back=html.escape(f"../{self.doc}.html#{anchor_of(name)}"),
             public=html.escape(book.page_url(self.doc, anchor_of(name))),

@@ -155,6 +155,12 @@ def _drop_thebe_scripts(app: Sphinx) -> None:
         listeners[:] = [entry for entry in listeners if not entry.handler.__module__.startswith("sphinx_thebe")]
 
 
+def _stamp_edition(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """The edition's year and version where a notebook's recorded output left their tokens (edition.stamp)."""
+    if "body" in context:
+        context["body"] = edition().stamp(context["body"])
+
+
 def _scripts_for_charts(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if "nt-spec" in context.get("body", ""):
         app.add_js_file("charts.js", loading_method="defer")
@@ -582,6 +588,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _drop_thebe_scripts)
     app.add_css_file("charts.css")
     app.add_js_file("actions.js", loading_method="defer")
+    app.connect("html-page-context", _stamp_edition, priority=300)
     app.connect("html-page-context", _scripts_for_charts)
     app.connect("html-page-context", _lighten_page, priority=900)
     app.connect("html-page-context", _page_metadata, priority=400)

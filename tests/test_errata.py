@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 from notorious import load, measure
-from notorious.charts import coalitions
-from notorious.charts.metrics import measurements
+from notorious.charts import brand_coalitions as coalitions
+from notorious.charts.platform_metrics import measurements
 from notorious.paths import ROOT
 
 H = ("2014-07", "2014-12")  # SAIC's test purchase, second half of 2014
@@ -196,7 +196,8 @@ def test_figure_keys_describe_marks_the_charts_draw():
     every source's figure, not the first per year."""
     listing = page("chapters/listing-history.md")
     assert "Hollow circles" not in listing
-    from notorious.charts import lobbying, overview
+    from notorious.charts import intro as overview
+    from notorious.charts import lobbying
 
     assert "diamond" not in lobbying.HIRES_KEY and "diamond" not in page("chapters/lobbying.md")
     status = pd.DataFrame({"status": ["listed"], "released": [pd.Timestamp("2016-12-21")]})
@@ -253,7 +254,7 @@ def test_voa_counts_issues_not_filings():
 
 
 def test_claim_verdicts_are_counted_not_called_confirmed_as_printed():
-    from notorious.charts import overview
+    from notorious.charts import intro as overview
 
     counts = pd.DataFrame({"verdict": ["confirmed", "partly_confirmed"], "label": ["a", "b"], "claims": [2, 1]})
     assert "as printed" not in overview.verdict_takeaway(counts)

@@ -12,7 +12,7 @@ import pytest
 from notorious import FigureBook, agreed, glue_value, measure, n_sources, one
 from notorious import figures as figmod
 from notorious.edition import edition
-from notorious.figures import chart_html
+from notorious.figures import Figure, chart_html
 from notorious.pages import DOC_VARIABLE, chapter_number, figure_number_problems
 from notorious.sphinx_ext import bundle_source
 
@@ -44,6 +44,13 @@ def book(tmp_path, monkeypatch):
 
 def chart():
     return alt.Chart(DATA).mark_bar().encode(x="year:O", y="value:Q")
+
+
+KEY = "One bar per year, as high as its value."
+
+
+def fig(name="spend", data=DATA, alt_text="Bars", key=KEY):
+    return Figure(name=name, chart=chart(), rows=data, table=data, alt_text=alt_text, key=key)
 
 
 def test_a_figure_book_numbers_the_page_its_runner_announces_and_refuses_another(monkeypatch):
@@ -79,8 +86,8 @@ def test_chapters_are_numbered_from_the_toc():
 
 def test_figure_has_number_caption_sources_download_and_table(book):
     figures, folder = book
-    first = figures.show(chart(), name="spend", title="Spend.", takeaway="It rose.", data=DATA, alt_text="Bars")
-    second = figures.show(chart(), name="spend2", title="T.", takeaway="K.", data=DATA.head(1), alt_text="Bars")
+    first = figures.show(fig("spend", DATA, "Bars"), title="Spend.", takeaway="It rose.")
+    second = figures.show(fig("spend2", DATA.head(1), "Bars"), title="T.", takeaway="K.")
     assert (first.number, second.number) == ("2.1", "2.2")
     assert "nt-source-list" not in first.html  # two sources are named inline, not folded
     markup = first._repr_mimebundle_()["text/html"]
@@ -111,11 +118,14 @@ def test_every_figure_can_be_cited_embedded_and_exported_stamped(book):
     """The reuse kit: a permalink, a citation line, an embed code for a standalone page, and exports that carry
     the figure's number, title, sources, licence and address inside the image."""
     figures, folder = book
-    shown = figures.show(chart(), name="spend", title="Spend <now>.", takeaway="It rose.", data=DATA, alt_text="Bars")
+    shown = figures.show(fig("spend", DATA, "Bars"), title="Spend <now>.", takeaway="It rose.")
     book_ = edition()
     address = f"{book_.url}chapters/lobbying.html#fig-spend"
     cite = f'{book_.author_text} ({book_.year}). "Figure 2.1: Spend <now>." In {book_.title} (version {book_.version}).'
-    assert html.escape(cite) in shown.html and address in shown.html
+    # The notebook's recorded output leaves the edition to the build (edition.stamp), so a release rewrites no
+    # notebook; the page the site serves, and the figure's own page, carry it.
+    assert book_.version not in shown.html and "[[edition:version]]" in shown.html
+    assert html.escape(cite) in book_.stamp(shown.html) and address in shown.html
     assert f"&lt;iframe src=&quot;{book_.url}figures/spend.html&quot;" in shown.html  # shown as code, not markup
     assert "<iframe" not in shown.html and "<now>" not in shown.html
     assert 'href="../figures/export/spend.png" download' in shown.html
@@ -130,6 +140,7 @@ def test_every_figure_can_be_cited_embedded_and_exported_stamped(book):
     page = (folder / "spend.html").read_text()
     assert page.startswith("<!DOCTYPE html>") and '<script defer src="../_static/charts.js"></script>' in page
     assert "<script>" not in page and "cdn" not in page.lower()
+    assert html.escape(cite) in page and "[[edition:" not in page
     assert f'href="{address}"' in page  # its permalink and canonical address are the book's
     assert 'href="../chapters/lobbying.html#fig-spend"' in page
     assert 'href="../chapters/data-and-methods.html#source-a-2016"' in page
@@ -141,7 +152,7 @@ def test_every_data_string_in_a_figure_is_escaped_quotes_included(book):
     figures, _ = book
     forged = 'A summary http-equiv="Content-Security-Policy" content="default-src *" \'x\' <b>'
     data = DATA.assign(summary=[forged, "plain"])
-    shown = figures.show(chart(), name="spend", title="T", takeaway="K", data=data, alt_text="A")
+    shown = figures.show(fig("spend", data, "A"), title="T", takeaway="K")
     assert forged not in shown.html and 'http-equiv="' not in shown.html
     assert html.escape(forged, quote=False).replace('"', "&quot;") in shown.html
 
@@ -149,19 +160,19 @@ def test_every_data_string_in_a_figure_is_escaped_quotes_included(book):
 def test_root_page_links_from_the_site_root(tmp_path, monkeypatch):
     monkeypatch.setattr(figmod, "FIGURES_DIR", tmp_path)
     monkeypatch.delenv(DOC_VARIABLE, raising=False)
-    fig = FigureBook(SOURCES, doc="intro").show(chart(), name="x", title="T", takeaway="K", data=DATA, alt_text="A")
-    assert fig.number == "1"
-    assert 'href="./figures/x.csv"' in fig.html
-    assert 'href="./chapters/data-and-methods.html#source-a-2016"' in fig.html
+    shown = FigureBook(SOURCES, doc="intro").show(fig("x", DATA, "A"), title="T", takeaway="K")
+    assert shown.number == "1"
+    assert 'href="./figures/x.csv"' in shown.html
+    assert 'href="./chapters/data-and-methods.html#source-a-2016"' in shown.html
 
 
 def test_rows_without_a_known_source_are_refused(book):
     figures, _ = book
     bad = DATA.assign(source_id=["a-2016", "nowhere"])
     with pytest.raises(ValueError, match="rows without a known source: \\['nowhere'\\]"):
-        figures.show(chart(), name="x", title="T", takeaway="K", data=bad, alt_text="A")
-    with pytest.raises(ValueError, match="needs a source_id column"):
-        figures.show(chart(), name="x", title="T", takeaway="K", data=DATA.drop(columns="source_id"), alt_text="A")
+        figures.show(fig("x", bad, "A"), title="T", takeaway="K")
+    with pytest.raises(ValueError, match="need a source_id column"):
+        figures.show(fig("x", DATA.drop(columns="source_id"), "A"), title="T", takeaway="K")
 
 
 def test_chart_ids_derive_from_content_so_outputs_are_reproducible():
@@ -238,7 +249,7 @@ def test_many_sources_fold_behind_a_count_but_stay_linked(book):
     )
     figures.sources = many.set_index("source_id")
     data = pd.DataFrame({"year": range(8), "value": range(8), "source_id": many["source_id"], "quote": "q"})
-    markup = figures.show(chart(), name="many", title="T", takeaway="K", data=data, alt_text="A").html
+    markup = figures.show(fig("many", data, "A"), title="T", takeaway="K").html
     assert '<details class="nt-source-list"><summary>Sources: 8 documents</summary>' in markup
     listed = markup.split('<details class="nt-source-list">', 1)[1].split("</details>", 1)[0]
     assert listed.count("data-and-methods.html#source-s-") == 8
@@ -248,8 +259,8 @@ def test_many_sources_fold_behind_a_count_but_stay_linked(book):
 
 def test_rows_without_their_quote_column_are_refused(book):
     figures, _ = book
-    with pytest.raises(ValueError, match="needs a quote column"):
-        figures.show(chart(), name="x", title="T", takeaway="K", data=DATA.drop(columns="quote"), alt_text="A")
+    with pytest.raises(ValueError, match="need a quote column"):
+        figures.show(fig("x", DATA.drop(columns="quote"), "A"), title="T", takeaway="K")
 
 
 def test_source_note_unfolds_each_source_s_words_for_the_rows_shown(book):
@@ -257,7 +268,7 @@ def test_source_note_unfolds_each_source_s_words_for_the_rows_shown(book):
     data = DATA.assign(
         quote=["It spent 1 in 2012.", "<img src=x onerror=alert(1)>"], quote_en=[None, "In English: two"]
     )
-    markup = figures.show(chart(), name="q", title="T", takeaway="K", data=data, alt_text="A").html
+    markup = figures.show(fig("q", data, "A"), title="T", takeaway="K").html
     note = markup.split('<details class="nt-quotes">', 1)[1].split("</details>", 1)[0]
     assert "<summary>What the sources say (2)</summary>" in note
     assert "<q>It spent 1 in 2012.</q>" in note
@@ -269,15 +280,13 @@ def test_source_note_unfolds_each_source_s_words_for_the_rows_shown(book):
 def test_a_quote_repeated_by_several_rows_is_shown_once(book):
     figures, _ = book
     data = DATA.assign(source_id=["a-2016", "a-2016"], quote=["Same words.", "Same words."])
-    markup = figures.show(chart(), name="once", title="T", takeaway="K", data=data, alt_text="A").html
+    markup = figures.show(fig("once", data, "A"), title="T", takeaway="K").html
     assert markup.count("<q>Same words.</q>") == 1
 
 
 def test_rows_without_a_quote_add_no_empty_entry(book):
     figures, _ = book
-    markup = figures.show(
-        chart(), name="none", title="T", takeaway="K", data=DATA.assign(quote=None), alt_text="A"
-    ).html
+    markup = figures.show(fig("none", DATA.assign(quote=None), "A"), title="T", takeaway="K").html
     assert "nt-quotes" not in markup
 
 

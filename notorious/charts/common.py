@@ -8,6 +8,9 @@ import pandas as pd
 from ..theme import ALIBABA, INK
 
 ALIBABA_GROUP = "Alibaba Group"
+# Across the book a marker's shape says how precisely its date is known: circle the day, square the month,
+# triangle the year.
+PRECISION_SHAPES = {"day": "circle", "month": "square", "year": "triangle-up"}
 
 
 def is_alibaba(names: pd.Series, platforms: pd.DataFrame) -> pd.Series:

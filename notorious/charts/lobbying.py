@@ -11,9 +11,10 @@ import altair as alt
 import pandas as pd
 
 from .. import dates
+from ..figures import Figure
 from ..theme import ALIBABA, INK, MISSING, OTHER
 from ..words import qualified
-from .common import ALIBABA_GROUP, decision_rules, drawn_at, extent, time_axis
+from .common import ALIBABA_GROUP, PRECISION_SHAPES, decision_rules, decisions, drawn_at, extent, time_axis
 
 PERIOD_MONTHS = {"year": (1, 12), "H1": (1, 6), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
 PERIOD_LABELS = {
@@ -24,8 +25,6 @@ PERIOD_LABELS = {
     "Q3": "Q3 only",
     "Q4": "Q4 only",
 }
-# Across the book a marker's shape says how precisely a date is known.
-PRECISION_SHAPES = {"day": "circle", "month": "square", "year": "triangle-up"}
 
 
 def _money(amount: float) -> str:
@@ -91,6 +90,45 @@ def disputed_years(spend: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(out, columns=["year", "n_sources", "low", "mid", "label"])
+
+
+# One window for the chapter's time charts, so they share an axis.
+WINDOW = ("2010-01-01", "2023-01-01")
+LOBBYING_COLUMNS = [
+    "client",
+    "year",
+    "period",
+    "amount_usd",
+    "qualifier",
+    "registrant",
+    "source_id",
+    "quote",
+    "quote_en",
+]
+SPEND_KEY = (
+    "Each orange bar spans the period one source's figure covers, with a dot at its middle; a part-year figure is "
+    "dashed, with a hollow dot; grey bands are years with no sourced full-year figure, not years of zero spending; "
+    "dashed lines mark USTR's decisions on Taobao."
+)
+
+
+def _publishers(ds) -> pd.Series:
+    return ds.sources.set_index("source_id")["publisher"]
+
+
+def spend_figure(ds, start: str = WINDOW[0], end: str = WINDOW[1]) -> Figure:
+    """Figure: Alibaba's reported spend, period by period, against USTR's decisions."""
+    spend = client_spend(ds.lobbying, _publishers(ds))
+    return Figure(
+        name="lobbying-spend",
+        chart=spend_chart(spend, decisions(ds.listings, ds.reviews), start, end),
+        rows=spend[[*LOBBYING_COLUMNS, "note"]],
+        table=spend[["year", "period_label", "amount_text", "publisher", "source_id"]].rename(
+            columns={"period_label": "period", "amount_text": "reported", "source_id": "source"}
+        ),
+        alt_text=spend_summary(spend),
+        key=SPEND_KEY,
+    )
 
 
 def spend_chart(spend: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
@@ -191,6 +229,25 @@ HIRES_KEY = (
 )
 
 
+def hires_figure(ds, start: str = WINDOW[0], end: str = WINDOW[1]) -> Figure:
+    """Figure: the firms and people Alibaba hired, at their reported starts."""
+    hires = ds.lobbying_hires[ds.lobbying_hires["client"].eq(ALIBABA_GROUP)]
+    columns = ["name", "kind", "client", "employer", "started", "date_basis", "former_government_role"]
+    return Figure(
+        name="lobbying-hires",
+        chart=hires_timeline(hires, decisions(ds.listings, ds.reviews), start, end),
+        rows=hires[[*columns, "source_id", "quote", "quote_en", "note"]],
+        table=hires[["name", "kind", "employer", "started", "former_government_role"]]
+        .assign(
+            started=hires["started"].fillna("not found"),
+            former_government_role=hires["former_government_role"].fillna("none reported"),
+        )
+        .rename(columns={"former_government_role": "former government role"}),
+        alt_text=hires_summary(hires),
+        key=HIRES_KEY,
+    )
+
+
 def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
     """One row per firm or person; a mark at the reported start, or 'start not found' where no date is known."""
     rows = hires.copy()
@@ -268,6 +325,27 @@ def peers(lobbying: pd.DataFrame, publishers: pd.Series) -> pd.DataFrame:
     rows["amount_text"] = [qualified(q, _money(a)) for q, a in zip(rows["qualifier"], rows["amount_usd"], strict=True)]
     rows["when"] = pd.to_datetime({"year": rows["year"].astype(int), "month": 7, "day": 1})
     return rows.sort_values(["alibaba", "client", "year"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+PEERS_KEY = (
+    "One bar per source across the year it covers, Alibaba in orange and every other company in grey (named in the "
+    "table); no lines join the years, which differ from company to company."
+)
+
+
+def peers_figure(ds) -> Figure:
+    """Figure: every reported full-year total of the Chinese lobbying clients in the data."""
+    rows = peers(ds.lobbying, _publishers(ds))
+    return Figure(
+        name="lobbying-peers",
+        chart=peers_chart(rows),
+        rows=rows[[*LOBBYING_COLUMNS, "note"]],
+        table=rows[["client", "year", "amount_text", "publisher", "source_id"]].rename(
+            columns={"amount_text": "reported", "source_id": "source"}
+        ),
+        alt_text=peers_summary(rows),
+        key=PEERS_KEY,
+    )
 
 
 def peers_chart(rows: pd.DataFrame) -> alt.LayerChart:

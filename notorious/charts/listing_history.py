@@ -5,12 +5,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ..dataset import in_strand
+from ..figures import Figure, sourced
 from ..theme import ALIBABA, INK, MISSING, OTHER, STATUS_LABELS, status_legend, status_scale
-from .common import ALIBABA_GROUP, decision_rules, drawn_at
-
-# Across the book a marker's shape says how precisely its date is known (circle: day, square: month, triangle:
-# year). Release dates are known to the day, so statuses differ by colour and are named in the legend.
-PRECISION_SHAPES = {"day": "circle", "month": "square", "year": "triangle-up"}
+from .common import ALIBABA_GROUP, PRECISION_SHAPES, decision_rules, decisions, drawn_at
 
 
 def platform_statuses(listings: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataFrame:
@@ -22,6 +20,29 @@ def platform_statuses(listings: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataF
     rows = rows.sort_values(["alibaba", "first_seen", "platform", "covers_year"], ascending=[False, True, True, True])
     rows["status_label"] = rows["status"].map(STATUS_LABELS)
     return rows.reset_index(drop=True)
+
+
+# The status timeline's key, beside its marks: rows, dots coloured by status, the decision rules.
+STATUS_KEY = (
+    "Each row is a platform, Alibaba's labelled in orange; each dot is a report that names it, at the report's "
+    "release date, coloured by the status it gave (named in the legend); dashed lines mark USTR's decisions on Taobao."
+)
+
+
+def status_figure(ds) -> Figure:
+    """Figure: every Chinese platform's status in every report that names it."""
+    statuses = platform_statuses(ds.listings, ds.reviews)
+    shown = statuses[["report_id", "released", "platform", "operator", "status"]]
+    return Figure(
+        name="listing-status-timeline",
+        chart=status_timeline(statuses, decisions(ds.listings, ds.reviews)),
+        rows=sourced(shown, ds.listings, ["report_id", "platform"]),
+        table=statuses[["platform", "operator", "report_id", "released", "status_label"]].rename(
+            columns={"report_id": "report", "status_label": "status"}
+        ),
+        alt_text=status_summary(statuses),
+        key=STATUS_KEY,
+    )
 
 
 def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerChart:
@@ -123,6 +144,23 @@ LIST_SIZE_KEY = (
 )
 
 
+def list_size_figure(ds) -> Figure:
+    """Figure: how many online and physical markets each stand-alone review listed, with other sources' counts."""
+    sizes = list_sizes(ds.reviews, ds.review_sizes)
+    others = other_counts(ds.reviews, ds.review_sizes)
+    rows = pd.concat([sizes.dropna(subset=["source_id"]), others])
+    return Figure(
+        name="listing-list-size",
+        chart=list_size_chart(sizes, others),
+        rows=rows[["report_id", "covers_year", "kind", "markets", "source_id", "quote", "quote_en"]],
+        table=sizes[["report_id", "kind", "markets", "others"]]
+        .assign(markets=sizes["markets"].astype("string").fillna("not stated"))
+        .rename(columns={"report_id": "review", "others": "other sources"}),
+        alt_text=list_size_summary(sizes),
+        key=LIST_SIZE_KEY,
+    )
+
+
 def list_size_chart(sizes: pd.DataFrame, others: pd.DataFrame) -> alt.LayerChart:
     """Grouped bars for the counts a source states; a grey, labelled column where no source gives the size; a
     black tick at each different count another source gives."""
@@ -209,6 +247,28 @@ def event_rows(events: pd.DataFrame) -> pd.DataFrame:
 
 def _say(when: pd.Timestamp, precision: str) -> str:
     return when.strftime({"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}[precision])
+
+
+EVENTS_KEY = (
+    "Each row is one date and one actor, read down like a list; the marker's shape says how precisely the date is "
+    "known (circle: the day, square: the month, triangle: the year), and Alibaba's own steps are orange, others grey."
+)
+
+
+def warning_to_relisting_figure(ds, start: str = "2015-12", end: str = "2016-12-31") -> Figure:
+    """Figure: the listing strand's events from USTR's warning to its re-listing of Taobao."""
+    window = in_strand(ds.events, "listing")
+    shown = window[(window["date"] >= start) & (window["date"] <= end)]
+    columns = ["event_id", "date", "date_precision", "date_basis", "actor", "event_type", "summary"]
+    return Figure(
+        name="listing-warning-to-relisting",
+        chart=events_strip(shown, start, end),
+        rows=sourced(shown[columns], ds.events, ["event_id"]),
+        table=shown[["date", "actor", "summary"]],
+        alt_text="Timeline of events between USTR's December 2015 warning and its December 2016 listing, one row per "
+        "actor.",
+        key=EVENTS_KEY,
+    )
 
 
 def events_strip(events: pd.DataFrame, start: str, end: str) -> alt.LayerChart:

@@ -5,10 +5,45 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ..figures import Figure
 from ..theme import ALIBABA, INK, MISSING, VERDICT_COLOURS, VERDICT_LABELS, status_legend, status_scale
 from ..words import listed, qualified
-from .common import decision_rules, extent, time_axis
+from .common import ALIBABA_GROUP, decision_rules, decisions, extent, time_axis
 from .lobbying import missing_years
+
+OVERVIEW_KEY = (
+    "Dots are Taobao's status in each report, coloured as the legend says; each orange bar is one source's figure "
+    "for the year it spans, at the height of the amount; grey bands are years with no full-year figure, which is "
+    "not zero; dashed lines mark USTR's decisions on Taobao."
+)
+
+
+def overview_figure(ds) -> Figure:
+    """Figure: Taobao's status in each report and Alibaba's reported full-year lobbying, on one time axis."""
+    reviews = ds.reviews[["report_id", "released", "title"]]
+    status = ds.listings[ds.listings["platform"].eq("Taobao")].merge(reviews, on="report_id")
+    status = status.dropna(subset=["released"]).assign(when=lambda frame: frame["released"])
+    spend = ds.lobbying[ds.lobbying["client"].eq(ALIBABA_GROUP) & ds.lobbying["period"].eq("year")]
+    start = f"{status['released'].min().year}-01-01"
+    end = f"{max(status['released'].max().year, int(spend['year'].max())) + 1}-01-01"
+    evidence = ["source_id", "quote", "quote_en"]
+    rows = pd.concat(
+        [
+            status[["report_id", "released", "status", *evidence]].assign(strand="Taobao's status"),
+            spend[["year", "amount_usd", "qualifier", *evidence]].assign(strand="Lobbying"),
+        ],
+        ignore_index=True,
+    )
+    return Figure(
+        name="intro-overview",
+        chart=overview(status, spend, decisions(ds.listings, ds.reviews), start, end),
+        rows=rows,
+        table=rows[["strand", "released", "status", "year", "amount_usd", "qualifier", "source_id"]].rename(
+            columns={"amount_usd": "amount (US$)", "source_id": "source"}
+        ),
+        alt_text=overview_summary(status, spend),
+        key=OVERVIEW_KEY,
+    )
 
 
 def overview(status: pd.DataFrame, spend: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
@@ -77,6 +112,24 @@ def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
     counts = claims["verdict"].value_counts().reindex(list(VERDICT_LABELS), fill_value=0)
     return pd.DataFrame(
         {"verdict": counts.index, "label": [VERDICT_LABELS[v] for v in counts.index], "claims": counts.to_numpy()}
+    )
+
+
+VERDICT_KEY = "One bar per verdict, as long as the number of claims that got it, each verdict in its own colour."
+
+
+def verdict_figure(ds) -> Figure:
+    """Figure: how many of the seed article's claims got each verdict (the claims' source is the seed itself)."""
+    counts = verdict_counts(ds.claims)
+    return Figure(
+        name="intro-claim-verdicts",
+        chart=verdict_chart(counts),
+        rows=ds.claims[["claim_id", "verdict", "chapter"]].assign(source_id="seed-article", quote=pd.NA),
+        table=counts[["label", "claims"]].rename(columns={"label": "verdict"}),
+        alt_text="Bar chart of claims by verdict: "
+        + "; ".join(f"{row.label} {row.claims}" for row in counts.itertuples())
+        + ".",
+        key=VERDICT_KEY,
     )
 
 

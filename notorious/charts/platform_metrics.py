@@ -12,9 +12,10 @@ import altair as alt
 import pandas as pd
 
 from .. import dates
+from ..figures import Figure
 from ..theme import ALIBABA, INK, OTHER
 from ..words import qualified
-from .common import decision_rules, extent, is_alibaba, time_axis
+from .common import decision_rules, decisions, extent, is_alibaba, time_axis
 
 KEY = ["metric", "platform", "period_start", "period_end", "value", "qualifier", "unit"]
 LABELS = {
@@ -235,6 +236,132 @@ def period_rows_chart(measures: pd.DataFrame, marks: pd.DataFrame, start: str, e
     if len(shown_marks):
         layers.insert(0, decision_rules(shown_marks, label_y=-4))
     return alt.layer(*layers).properties(height=alt.Step(28))
+
+
+ALIBABA_ALL = "Alibaba Group (all platforms)"
+RETAIL = "Alibaba China retail marketplaces"
+
+
+def period_key(measures: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> str:
+    """The period chart's key, from what it draws: the colours of the platforms shown, the decision rules if any."""
+    alibaba = set(measures["alibaba"])
+    colours = (
+        "orange for Alibaba's platforms and grey for others"
+        if alibaba == {True, False}
+        else ("orange, Alibaba's" if True in alibaba else "grey")
+    )
+    key = (
+        f"Each row is one measurement: a bar ({colours}) across the period it covers, with its value and period "
+        "written above it, since the values are written, not plotted on a value axis"
+    )
+    if len(_in_window(marks, start, end)):
+        key += "; dashed lines mark USTR's decisions on Taobao"
+    return key + "."
+
+
+def _period_figure(ds, name: str, measures: pd.DataFrame, start: str, end: str, intro: str) -> Figure:
+    """Figure: measurements (from ``measurements``), each drawn across its period, between two dates."""
+    marks = decisions(ds.listings, ds.reviews)
+    return Figure(
+        name=name,
+        chart=period_rows_chart(measures, marks, start, end),
+        rows=rows_shown(ds.metrics, measures),
+        table=readable(measures),
+        alt_text=rows_summary(measures, intro),
+        key=period_key(measures, marks, start, end),
+    )
+
+
+ENFORCEMENT = [
+    "listings_removed",
+    "stores_closed",
+    "proactive_to_request_removals_ratio",
+    "proactive_removals_before_sale_share",
+    "takedown_requests_change",
+]
+SCALE = ["live_listings", "merchants", "annual_active_buyers", "listings_removed", "stores_closed"]
+POLICE = ["cases_referred_to_police", "arrests", "facilities_closed"]
+MONEY = ["case_value", "goods_seized_value"]
+
+
+def enforcement_figure(ds) -> Figure:
+    """Figure: Alibaba's enforcement counts and shares, each over its period."""
+    return _period_figure(
+        ds,
+        "metrics-enforcement-periods",
+        measurements(ds.metrics, ENFORCEMENT, platforms=[ALIBABA_ALL, "Taobao"], directory=ds.platforms),
+        "2010-01-01",
+        "2020-01-01",
+        "Bars spanning each measurement's period, with its value written above.",
+    )
+
+
+SCALE_END = "2017-03-01"
+
+
+def scale_measures(ds, end: str = SCALE_END) -> pd.DataFrame:
+    """The platforms' size and the enforcement counts, for periods ending by ``end``."""
+    rows = measurements(ds.metrics, SCALE, platforms=[ALIBABA_ALL, "Taobao", RETAIL], directory=ds.platforms)
+    return rows[rows["end"] <= pd.Timestamp(end)]
+
+
+def scale_figure(ds, end: str = SCALE_END) -> Figure:
+    """Figure: the platforms' size beside the enforcement counts, up to ``end``; the axis starts with the earliest
+    period drawn, so no bar is cut off."""
+    measures = scale_measures(ds, end)
+    return _period_figure(
+        ds,
+        "metrics-scale",
+        measures,
+        f"{measures['start'].min().year}-01-01",
+        end,
+        "Bars spanning each measurement's period, with its value written above.",
+    )
+
+
+def police_counts_figure(ds) -> Figure:
+    """Figure: leads passed to the police, arrests and sites closed, by reported period."""
+    return _period_figure(
+        ds,
+        "metrics-police-counts",
+        measurements(ds.metrics, POLICE, platforms=[ALIBABA_ALL], directory=ds.platforms),
+        "2014-01-01",
+        "2023-01-01",
+        "Bars spanning each reported period, with the count written above.",
+    )
+
+
+def police_values_figure(ds) -> Figure:
+    """Figure: the value of cases and of goods seized, in yuan, by reported period."""
+    return _period_figure(
+        ds,
+        "metrics-police-values",
+        measurements(ds.metrics, MONEY, platforms=[ALIBABA_ALL], directory=ds.platforms),
+        "2015-01-01",
+        "2020-01-01",
+        "Bars spanning each reported period, with the value in yuan written above.",
+    )
+
+
+SAIC_PLATFORMS = ["Taobao", "Tmall", "JD.com", "Yihaodian", "ZOL Mall", "Jumei Youpin", "All platforms in sample"]
+SAIC_KEY = (
+    "Each dot is one reported share of genuine goods, orange for Alibaba's platforms and grey for the others; filled "
+    "dots are the values most sources give, hollow dots values only some sources give."
+)
+
+
+def saic_figure(ds) -> Figure:
+    """Figure: the share of genuine goods per platform in SAIC's test purchase of the second half of 2014."""
+    saic = measurements(ds.metrics, ["genuine_share_in_sample"], platforms=SAIC_PLATFORMS, directory=ds.platforms)
+    sizes = measurements(ds.metrics, ["sample_size"], platforms=SAIC_PLATFORMS, directory=ds.platforms)
+    return Figure(
+        name="metrics-saic-test-purchase",
+        chart=saic_chart(saic, sizes),
+        rows=pd.concat([rows_shown(ds.metrics, saic), rows_shown(ds.metrics, sizes)]),
+        table=readable(pd.concat([saic, sizes])),
+        alt_text=saic_summary(saic, sizes),
+        key=SAIC_KEY,
+    )
 
 
 def saic_chart(measures: pd.DataFrame, sizes: pd.DataFrame) -> alt.LayerChart:

@@ -10,9 +10,11 @@ import re
 import altair as alt
 import pandas as pd
 
+from ..dataset import in_strand
+from ..figures import Figure
 from ..theme import ALIBABA, CATEGORICAL, INK, OTHER
 from ..words import QUALIFIER_WORDS, listed, qualified
-from .common import decision_rules, drawn_at
+from .common import PRECISION_SHAPES, decision_rules, decisions, drawn_at
 
 # What each event type says about its actor's stance toward Alibaba and USTR's listing of it.
 #   "pressed"    - a step that put pressure on Alibaba or distanced the actor from it: a petition to USTR,
@@ -63,7 +65,6 @@ KIND_LABELS = {
     "none": "Not a stance",
 }
 KIND_COLOURS = {"alibaba": ALIBABA, "pressed": CATEGORICAL[0], "cooperated": CATEGORICAL[2], "none": OTHER}
-PRECISION_SHAPES = {"day": "circle", "month": "square", "year": "triangle-up"}
 
 
 def alibaba_names(platforms: pd.DataFrame) -> frozenset[str]:
@@ -143,6 +144,37 @@ def row_order(rows: pd.DataFrame) -> list[str]:
 
 
 DETAIL = ("2015-01-01", "2017-12-31")  # the two years before and after the re-listing, where events crowd
+
+
+EVENT_COLUMNS = ["event_id", "date", "date_precision", "date_basis", "actor", "event_type", "summary"]
+TIMELINE_KEY = (
+    "Each row is a party, Alibaba in orange; each marker is one step, coloured by whether it pressed Alibaba or "
+    "cooperated with it (named in the legend), its shape saying how precisely the date is known (circle: the day, "
+    "square: the month, triangle: the year); dashed rings joined by a black link mark an event two sources date "
+    "differently; dashed lines mark USTR's decisions on Taobao."
+)
+
+
+def timeline_figure(ds) -> Figure:
+    """Figure: every step of the brands, their associations and Alibaba, one row per party."""
+    rows = timeline_rows(in_strand(ds.events, "coalitions"), ds.platforms)
+    return Figure(
+        name="coalitions-timeline",
+        chart=timeline_chart(rows, decisions(ds.listings, ds.reviews)),
+        rows=rows[[*EVENT_COLUMNS, "source_id", "quote", "quote_en", "other_date"]],
+        table=rows.assign(party=rows["row"], other_source_date=rows["other_date"])[
+            ["date", "date_precision", "party", "event_type", "summary", "other_source_date", "source_id"]
+        ].rename(
+            columns={
+                "date_precision": "date known to the",
+                "event_type": "step",
+                "other_source_date": "another source's date",
+                "source_id": "source",
+            }
+        ),
+        alt_text=timeline_summary(rows),
+        key=TIMELINE_KEY,
+    )
 
 
 def timeline_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.VConcatChart:
@@ -302,6 +334,34 @@ def stances(events: pd.DataFrame, platforms: pd.DataFrame) -> tuple[pd.DataFrame
     return table, long
 
 
+STANCE_KEY = (
+    "Each party's counted steps pressing Alibaba (blue) and cooperating with it (green) are bars, side by side, "
+    "with the count written at the end of each."
+)
+
+
+def stance_figure(ds) -> Figure:
+    """Figure: each party's steps pressing Alibaba and cooperating with it, counted."""
+    table, steps = stances(in_strand(ds.events, "coalitions"), ds.platforms)
+    return Figure(
+        name="coalitions-stances",
+        chart=stance_chart(table),
+        rows=steps[["party", "kind", "date", "event_type", "event_id", "source_id", "quote", "quote_en"]],
+        table=table[["party", "group_label", "pressed", "cooperated", "first", "last", "event_types"]].rename(
+            columns={
+                "group_label": "stance",
+                "pressed": "steps pressing",
+                "cooperated": "steps cooperating",
+                "first": "first step",
+                "last": "last step",
+                "event_types": "kinds of step",
+            }
+        ),
+        alt_text=stance_summary(table),
+        key=STANCE_KEY,
+    )
+
+
 def stance_chart(table: pd.DataFrame) -> alt.LayerChart:
     """Each party's counted steps as bars with their count written, pressure and cooperation side by side.
 
@@ -387,6 +447,29 @@ def growth_rows(metrics: pd.DataFrame) -> pd.DataFrame:
     rows["counted"] = rows["note"].str.extract(_COUNTED, expand=False).fillna("not stated")
     rows["value"] = rows["value"].astype(float)
     return rows.sort_values(["series", "start"]).reset_index(drop=True)
+
+
+GROWTH_KEY = (
+    "One panel per series; each orange marker is one source's count, its shape saying how precisely the count is "
+    "dated (circle: the day, square: the month, triangle: the year), and a bar spans the month or year a count is "
+    "dated to; no line joins the counts; dashed lines mark USTR's decisions on Taobao."
+)
+
+
+def growth_figure(ds) -> Figure:
+    """Figure: the counts of Alibaba's alliance and brand programmes, each source's count on its own."""
+    rows = growth_rows(ds.metrics)
+    columns = ["metric", "series", "period_start", "period_end", "value", "unit", "qualifier", "note"]
+    return Figure(
+        name="coalitions-alliance-growth",
+        chart=growth_chart(rows, decisions(ds.listings, ds.reviews)),
+        rows=rows.assign(value=rows["value"].round().astype("Int64"))[[*columns, "source_id", "quote", "quote_en"]],
+        table=rows[["series", "as_of", "shown", "counted", "source_id"]].rename(
+            columns={"as_of": "as of", "shown": "count", "source_id": "source"}
+        ),
+        alt_text=growth_summary(rows),
+        key=GROWTH_KEY,
+    )
 
 
 def growth_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.VConcatChart:

@@ -1,0 +1,91 @@
+"""A figure's key says what its colours, shapes and positions mean; these tests hold every key against its chart."""
+
+import inspect
+
+import altair as alt
+import pandas as pd
+import pytest
+
+import notorious as nt
+from notorious.charts import brand_coalitions, intro, keys, listing_history, lobbying, platform_metrics
+from notorious.figures import Figure
+
+PAGES = [intro, listing_history, lobbying, brand_coalitions, platform_metrics]
+# The two captions that contradicted their charts in version 1.1.0, word for word.
+STALE_LIST_SIZE = "Hollow circles mark reviews whose size no source we read states; they are unknown, not zero."
+STALE_HIRES = (
+    "Former officials are diamonds; a start known only to the year is drawn at 1 January, and where "
+    "no source dates the start, the row says so instead of guessing."
+)
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return nt.load()
+
+
+def figure_functions():
+    """Every figure a page shows: the functions of the chart modules that return a Figure."""
+    return [
+        (module.__name__.rsplit(".", 1)[1], name, function)
+        for module in PAGES
+        for name, function in inspect.getmembers(module, inspect.isfunction)
+        if inspect.signature(function).return_annotation in (Figure, "Figure")
+        and function.__module__ == module.__name__
+        and not name.startswith("_")
+    ]
+
+
+def test_every_page_s_figures_come_from_its_chart_module():
+    found = {(page, name) for page, name, _ in figure_functions()}
+    assert len(found) == 16, sorted(found)
+    assert {page for page, _ in found} == {
+        "intro",
+        "listing_history",
+        "lobbying",
+        "brand_coalitions",
+        "platform_metrics",
+    }
+
+
+@pytest.mark.parametrize(("page", "name", "function"), figure_functions(), ids=lambda v: getattr(v, "__name__", v))
+def test_every_figure_s_key_names_only_what_its_chart_draws_and_all_it_encodes(ds, page, name, function):
+    figure = function(ds)
+    assert keys.key_problems(figure.key, figure.chart.to_dict()) == []
+    assert figure.rows["source_id"].notna().all() and "quote" in figure.rows.columns
+
+
+def test_the_two_stale_captions_of_version_1_1_0_are_caught(ds):
+    """Figure 1.3 said 'hollow circles' where it draws grey columns; Figure 2.2 said 'diamonds' it never drew."""
+    sizes = listing_history.list_size_figure(ds).chart.to_dict()
+    problems = keys.key_problems(STALE_LIST_SIZE, sizes)
+    assert "the key names 'circle', but the chart draws no circle" in problems
+    assert "the key names 'hollow', but no mark of the chart is hollow" in problems
+    hires = lobbying.hires_figure(ds).chart.to_dict()
+    assert "the key names 'diamond', but the chart draws no diamond" in keys.key_problems(STALE_HIRES, hires)
+
+
+def test_a_figure_whose_key_contradicts_its_chart_is_refused():
+    data = pd.DataFrame({"year": [2016], "value": [1], "source_id": ["a"], "quote": ["q"]})
+    chart = alt.Chart(data).mark_bar(color="#7A7A7A").encode(x="year:O", y="value:Q")
+    with pytest.raises(ValueError, match="its key does not match its chart: the key names 'orange'"):
+        Figure(name="x", chart=chart, rows=data, table=data, alt_text="A", key="Orange bars are the values.")
+    Figure(name="x", chart=chart, rows=data, table=data, alt_text="A", key="Grey bars are the values.")
+
+
+def test_a_channel_the_chart_encodes_must_be_named_in_the_key():
+    data = pd.DataFrame({"year": [2016, 2017], "kind": ["a", "b"], "value": [1, 2]})
+    chart = alt.Chart(data).mark_point().encode(x="year:O", y="value:Q", shape="kind:N")
+    assert keys.key_problems("Each mark is a value.", chart.to_dict()) == [
+        "the chart encodes shape from the data, but the key does not say what it means"
+    ]
+    assert keys.key_problems("Each mark is a value; its shape is its kind.", chart.to_dict()) == []
+
+
+def test_a_mark_named_after_no_or_not_is_not_claimed():
+    data = pd.DataFrame({"year": [2016], "value": [1]})
+    points = alt.Chart(data).mark_circle().encode(x="year:O", y="value:Q").to_dict()
+    assert keys.key_problems("Each dot is a value; no line joins the years.", points) == []
+    assert keys.key_problems("Each dot is a value; a line joins the years.", points) == [
+        "the key names 'line', but the chart draws no line mark"
+    ]
