@@ -127,6 +127,20 @@ def test_dangling_further_source_is_refused(copy):
     )
 
 
+@pytest.mark.parametrize(
+    ("table", "column"), [("events.csv", "summary"), ("claims.csv", "finding"), ("metrics.csv", "note")]
+)
+def test_rule_an_also_citation_is_checked_in_every_free_text_column_that_cites(copy, table, column):
+    """``(also: a, b)`` in an event's summary, a claim's finding or a note names further sources; an unknown id
+    there is refused like a dangling source_id, with its file, line and column."""
+    set_cell(copy / table, 3, column, "As reported (also: reuters-2016-12-21-ghost, ghost-2016).")
+    message = refused(copy)
+    for sid in ("reuters-2016-12-21-ghost", "ghost-2016"):
+        assert f"data/{table}, line 3, column '{column}': cites (also: {sid}), not a source_id in data/sources.csv" in (
+            message
+        )
+
+
 def test_duplicate_key_is_refused(copy):
     table = rows(copy / "events.csv")
     table.append(list(table[1]))
