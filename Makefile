@@ -17,11 +17,12 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: book test audit preview notebooks lint release clean help
+.PHONY: book test check audit preview notebooks lint release clean help
 
 help:
 	@echo "make book       build the site into _build/html (re-executes notebooks whose code or data changed)"
 	@echo "make test       data, chart, notebook (nbval), workflow and offline-browser tests"
+	@echo "make check      the fast loop: lint and every test that needs no build (pytest -m 'not built', no nbval)"
 	@echo "make audit      Lighthouse (mobile) and axe-core on every page, served with gzip, other origins blocked"
 	@echo "make preview    serve the book on http://127.0.0.1:8000 and rebuild on save"
 	@echo "make notebooks  sync each .md with its .ipynb and re-execute it (nbval's reference outputs)"
@@ -46,9 +47,7 @@ node_modules/.installed: package.json package-lock.json
 book: $(STAMP) $(CHROMIUM)
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python notorious/buildstate.py _build -- $(BOOK_FLAGS)
 
-test: book node_modules/.installed $(CHROMIUM)
-	$(BIN)/ruff check notorious tests tools
-	$(BIN)/ruff format --check notorious tests tools
+test: lint book node_modules/.installed $(CHROMIUM)
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python -m pytest
 
 # The browser tests drive Debian's Chromium. A fresh machine lacks it: install it as root, or say how.
@@ -82,6 +81,11 @@ notebooks: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check notorious tests tools
 	$(BIN)/ruff format --check notorious tests tools
+
+# The fast loop (under a minute): no build, no notebooks, no browser. Tests that need the built site or a build
+# are marked `built` (pyproject.toml) and left out; nbval is not loaded, so no notebook executes.
+check: lint node_modules/.installed
+	$(BIN)/python -m pytest -p no:nbval -o addopts="-p no:cacheprovider" -m "not built" tests
 
 clean:
 	rm -rf _build .preview

@@ -233,35 +233,85 @@ def _read_csv(data_dir: Path, resource: dict, problems: list[Problem]) -> _Raw |
         return None
     # Lines are counted on newlines only, as editors and git count them: str.splitlines() also breaks on U+2028,
     # U+2029, form feeds and others, which would shift every later line number (or split a row in two).
-    reader = csv.reader(_lines(text), strict=True)
+    text_lines = _lines(text)
+    reader = csv.reader(text_lines, strict=True)
+    parsed_to = 0  # the last line of the last record read whole: a malformed record starts on the next
     try:
         header = next(reader)
+        parsed_to = reader.line_num
         _check_header(label, header, expected, problems)
         if header != expected:
             return None
         rows, lines = [], []
         for record in reader:
+            parsed_to = reader.line_num
             if not any(cell.strip() for cell in record):
                 problems.append(Problem(label, reader.line_num, None, "blank row; remove it"))
                 continue
             if len(record) != len(expected):
-                problems.append(
-                    Problem(
-                        label,
-                        reader.line_num,
-                        None,
-                        f"expected {len(expected)} fields, found {len(record)} (check commas and quotes)",
-                    )
-                )
+                problems.append(_wrong_field_count(label, reader.line_num, record, expected))
                 continue
             rows.append(dict(zip(expected, record, strict=True)))
             lines.append(reader.line_num)
     except csv.Error as err:
-        problems.append(Problem(label, reader.line_num, None, f"malformed CSV: {err}"))
+        line, field, what = malformed_at(text_lines, parsed_to + 1)
+        column = expected[field] if field < len(expected) else None
+        problems.append(Problem(label, line, column, f"malformed CSV: {what} (csv: {err})"))
         return None
     if not rows and resource["name"] not in MAY_BE_EMPTY:
         problems.append(Problem(label, 2, None, "the table has a header but no rows; every chapter needs its data"))
     return _Raw(resource, label, rows, lines)
+
+
+def _wrong_field_count(label: str, line: int, record: list[str], expected: list[str]) -> Problem:
+    """A row with too few or too many fields, named at the column where it stops lining up with the header: the
+    first column it lacks, or the last column, after which it goes on."""
+    if len(record) < len(expected):
+        column, where = expected[len(record)], "the row ends before this column"
+    else:
+        column, where = expected[-1], f"{len(record) - len(expected)} more after this, the last column"
+    return Problem(
+        label, line, column, f"expected {len(expected)} fields, found {len(record)}: {where} (check commas and quotes)"
+    )
+
+
+def malformed_at(lines: list[str], start: int) -> tuple[int, int, str]:
+    """Where the record that starts on line ``start`` breaks its quoting, which csv's strict reader does not say
+    (it reports the line it had reached, which for a quote never closed is the end of the file): the line, the
+    index of the field and what is wrong."""
+    text = "".join(lines[start - 1 :])
+    field, at_start, i = 0, True, 0
+
+    def line_of(position: int) -> int:
+        return start + text.count("\n", 0, position)
+
+    while i < len(text):
+        char = text[i]
+        if at_start and char == '"':
+            opened, i = i, i + 1
+            while True:
+                close = text.find('"', i)
+                if close < 0:
+                    return line_of(opened), field, "the quote that opens this field never closes"
+                if not text.startswith('""', close):
+                    break
+                i = close + 2
+            i = close + 1
+            if i < len(text) and text[i] not in ",\r\n":
+                if line_of(close) != line_of(opened):
+                    # Read on to another row's quote: the quote that opened here was never closed.
+                    what = f"the quote that opens this field never closes (csv read on to line {line_of(close)})"
+                    return line_of(opened), field, what
+                return line_of(i), field, 'text after the quote that closes this field (write a quote inside one as "")'
+            at_start = False
+            continue
+        if char == "\n" or text.startswith("\r\n", i):
+            break
+        if char == "\r":
+            return line_of(i), field, "a carriage return outside quotes"
+        field, at_start = (field + 1, True) if char == "," else (field, False)
+        i += 1
+    return line_of(i), field, "this row cannot be read"
 
 
 def _lines(text: str) -> list[str]:

@@ -243,7 +243,7 @@ def page_corrections(corrections: pd.DataFrame, doc: str) -> Table:
     if mine.empty:
         return Table("", "no corrections to this page")
     items = "".join(
-        f"<li><strong>Corrected on {html.escape(dates.when(r.date))}.</strong> {html.escape(r.what)}. "
+        f"<li><strong>Corrected on {html.escape(dates.when(r.date, precision='day'))}.</strong> {html.escape(r.what)}. "
         f"{html.escape(r.why)}</li>"
         for r in mine.itertuples()
     )

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from repository import copy_repository, start_book
 
+pytestmark = pytest.mark.built  # the whole module needs the built site or runs a build
+
 PDF = "downloads/notorious-again.pdf"
 # What the build prints once it has read its inputs and removed what a stopped build left (buildstate.py).
 CLEAN = "inputs changed: a clean build"

@@ -127,6 +127,20 @@ def test_dangling_further_source_is_refused(copy):
     )
 
 
+@pytest.mark.parametrize(
+    ("table", "column"), [("events.csv", "summary"), ("claims.csv", "finding"), ("metrics.csv", "note")]
+)
+def test_rule_an_also_citation_is_checked_in_every_free_text_column_that_cites(copy, table, column):
+    """``(also: a, b)`` in an event's summary, a claim's finding or a note names further sources; an unknown id
+    there is refused like a dangling source_id, with its file, line and column."""
+    set_cell(copy / table, 3, column, "As reported (also: reuters-2016-12-21-ghost, ghost-2016).")
+    message = refused(copy)
+    for sid in ("reuters-2016-12-21-ghost", "ghost-2016"):
+        assert f"data/{table}, line 3, column '{column}': cites (also: {sid}), not a source_id in data/sources.csv" in (
+            message
+        )
+
+
 def test_duplicate_key_is_refused(copy):
     table = rows(copy / "events.csv")
     table.append(list(table[1]))
@@ -187,13 +201,39 @@ def test_row_with_extra_field_is_refused(copy):
     path = copy / "sources.csv"
     path.write_text(path.read_text(encoding="utf-8") + "a,b,c,2016,u,,,news,2026-11-28,n,EXTRA\n", encoding="utf-8")
     line = len(rows(path))
-    assert f"data/sources.csv, line {line}: expected 10 fields, found 11" in refused(copy)
+    assert f"data/sources.csv, line {line}, column 'note': expected 10 fields, found 11: 1 more after" in refused(copy)
 
 
-def test_unclosed_quote_is_refused(copy):
+def edit_line(path: Path, line: int, edit) -> None:
+    """Change one line of a file as text (a malformed row cannot be written with the csv module)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[line - 1] = edit(lines[line - 1])
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        # csv reads on from an unclosed quote to the next quote in the file and reports the line it got to.
+        (
+            lambda text: text.replace(",", ',"', 1),
+            "line 4, column 'claim': malformed CSV: the quote that opens this field never closes",
+        ),
+        (
+            lambda text: text.replace(",", ',"x"y', 1),
+            "line 4, column 'claim': malformed CSV: text after the quote that closes this field",
+        ),
+        (lambda text: text.rsplit(",", 2)[0], "line 4, column 'source_id': expected 6 fields, found 4: the row ends"),
+        (lambda text: text + ",,", "line 4, column 'chapter': expected 6 fields, found 8: 2 more after this"),
+    ],
+    ids=["unclosed-quote", "text-after-quote", "too-few-fields", "too-many-fields"],
+)
+def test_rule_a_malformed_csv_error_keeps_its_line(copy, edit, expected):
+    """A malformed row is reported at the file, line and column where it goes wrong, not where csv gave up."""
     path = copy / "claims.csv"
-    path.write_text(path.read_text(encoding="utf-8") + 'c99,"unclosed,confirmed,x,,listing\n', encoding="utf-8")
-    assert "data/claims.csv" in refused(copy)
+    assert '"' not in path.read_text(encoding="utf-8").split("\n")[3], "line 4 must hold no quote for this test"
+    edit_line(path, 4, edit)
+    assert f"data/claims.csv, {expected}" in refused(copy)
 
 
 def test_empty_file_is_refused(copy):

@@ -22,6 +22,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 from repository import copy_repository, make_book
 
+pytestmark = pytest.mark.built  # the whole module needs the built site or runs a build
+
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 MARK = "ntfuzz"
 PAYLOAD = (

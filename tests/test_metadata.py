@@ -314,6 +314,7 @@ def claims_csv() -> dict[str, dict]:
         return {row["claim_id"]: row for row in csv.DictReader(f)}
 
 
+@pytest.mark.built
 def test_every_json_ld_block_of_the_site_is_valid():
     found = 0
     for page in site_pages():
@@ -330,6 +331,7 @@ def test_every_json_ld_block_of_the_site_is_valid():
     assert found >= 3, "the introduction's claims and the two data pages' Dataset"
 
 
+@pytest.mark.built
 def test_every_claim_has_exactly_one_claim_review_with_its_verdict():
     reviews = [
         (page, item)
@@ -357,6 +359,7 @@ def test_every_claim_has_exactly_one_claim_review_with_its_verdict():
         assert f'id="{anchor}"' in built(f"{metadata.CLAIMS_PAGE}.html").read_text(encoding="utf-8"), claim_id
 
 
+@pytest.mark.built
 def test_the_claim_reviews_name_the_seed_and_the_published_scale():
     with (DATA_DIR / "sources.csv").open(encoding="utf-8", newline="") as f:
         seed = next(row for row in csv.DictReader(f) if row["source_id"] == "seed-article")
@@ -376,12 +379,14 @@ def test_the_claim_reviews_name_the_seed_and_the_published_scale():
         assert f"<td>{value}</td><td>{VERDICT_LABELS[verdict]}</td><td>{html.escape(meaning)}</td>" in scale, verdict
 
 
+@pytest.mark.built
 def test_claims_jsonld_gives_bulk_readers_the_same_reviews():
     bulk = json.loads(built(metadata.CLAIMS_JSONLD).read_text(encoding="utf-8"))
     assert bulk == blocks_of(f"{metadata.CLAIMS_PAGE}.html")[0]
     assert schema_org_problems(bulk) == [] and google_problems(bulk, edition().url) == []
 
 
+@pytest.mark.built
 def test_the_data_pages_describe_the_dataset_and_every_download():
     schema = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
     for page in ("chapters/data-and-methods.html", "chapters/data-dictionary.html"):
@@ -400,6 +405,7 @@ def meta(page_text: str, key: str) -> str | None:
     return match.group(1) if match else None
 
 
+@pytest.mark.built
 @pytest.mark.parametrize("page", ["index.html", *[f"{d}.html" for d in documents()]])
 def test_every_page_has_a_card_with_its_answer_and_an_image_in_the_build(page):
     text = built(page).read_text(encoding="utf-8")
@@ -425,6 +431,7 @@ def test_every_page_has_a_card_with_its_answer_and_an_image_in_the_build(page):
         assert " ".join(soup.find("meta", property="og:description")["content"].split()) == expected
 
 
+@pytest.mark.built
 @pytest.mark.parametrize("page", sorted(f"figures/{p.name}" for p in (ROOT / "figures").glob("*.html")))
 def test_every_figure_page_has_a_card_with_its_own_png(page):
     text = built(page).read_text(encoding="utf-8")
@@ -443,6 +450,7 @@ def sitemap_pages() -> list[str]:
     return [loc.removeprefix(edition().url) for loc in locs]
 
 
+@pytest.mark.built
 def test_the_sitemap_lists_every_page_and_nothing_else():
     """Every page a reader can land on: the book's pages and each figure's own page. Not the search and index pages
     (nothing to land on), nor the root, whose canonical address is the introduction's."""
@@ -455,6 +463,7 @@ def test_the_sitemap_lists_every_page_and_nothing_else():
     }
 
 
+@pytest.mark.built
 def test_robots_txt_points_at_the_sitemap():
     robots = built("robots.txt").read_text(encoding="utf-8")
     assert f"Sitemap: {edition().url}sitemap.xml" in robots.splitlines()
@@ -465,6 +474,7 @@ def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
+@pytest.mark.built
 def test_json_ld_needs_no_script_allowance_in_the_policy():
     for page in ("intro.html", "chapters/data-and-methods.html"):
         text = built(page).read_text(encoding="utf-8")
@@ -473,6 +483,7 @@ def test_json_ld_needs_no_script_allowance_in_the_policy():
             assert _sha256(body) not in policy, f"{page}: the policy allows the JSON-LD block as a script"
 
 
+@pytest.mark.built
 def test_json_ld_causes_no_policy_violation_in_chromium(tmp_path):
     """JSON-LD is data: Chromium neither runs it nor reports it against the policy. As a control, the same page with
     the block's type changed to a script type is reported, so the check can see a violation."""

@@ -18,6 +18,8 @@ from notorious.pages import documents
 from notorious.paths import ROOT
 from notorious.pdf import confirmed_print, reproducible
 
+pytestmark = pytest.mark.built  # the whole module needs the built site or runs a build
+
 SITE = ROOT / "_build" / "html"
 A4 = (595.28, 841.89)  # points; Chromium rounds to whole pixels at 96 per inch, within a point of it
 

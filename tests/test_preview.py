@@ -14,6 +14,8 @@ from playwright.sync_api import sync_playwright
 from notorious.preview import State, rebuild, serve, site_folder
 from notorious.sphinx_ext import harden
 
+pytestmark = pytest.mark.built  # the whole module needs the built site or runs a build
+
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 PAGE = """<!DOCTYPE html>
 <html lang="en">

