@@ -286,8 +286,9 @@ class Figure:
                     f"figure {self.name!r}: the rows shown need a {column} column (the rows as they are in data/, "
                     "with their source's words)"
                 )
-        if self.rows["source_id"].isna().any():
-            raise ValueError(f"figure {self.name!r}: rows without a source: {self.rows[self.rows['source_id'].isna()]}")
+        unsourced = self.rows["source_id"].isna() | self.rows["source_id"].astype("string").str.strip().eq("")
+        if unsourced.any():
+            raise ValueError(f"figure {self.name!r}: rows without a source: lines {list(unsourced[unsourced].index)}")
         problems = key_problems(self.key, self.chart.to_dict())
         if problems:
             raise ValueError(f"figure {self.name!r}: its key does not match its chart: " + "; ".join(problems))

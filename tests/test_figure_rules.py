@@ -10,6 +10,7 @@ import pytest
 import notorious as nt
 from notorious import figures as figmod
 from notorious.downloads import FORMULA_STARTS, spreadsheet_safe
+from notorious.figures import Figure
 from notorious.pages import DOC_VARIABLE
 from notorious.paths import FIGURES_VARIABLE
 
@@ -47,6 +48,9 @@ def test_rule_figure_csvs_are_neutralised_for_spreadsheets():
     assert all(not line.startswith(FORMULA_STARTS) for line in written.split("\n")[1:]), written
 
 
+KEY = "Each dot is one reported total."
+
+
 def chart(data):
     return alt.Chart(data).mark_point().encode(x="year:O", y="value:Q")
 
@@ -67,12 +71,19 @@ def figures(ds, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(
     ("source_id", "named"),
-    [(pd.NA, "empty source_id"), (None, "empty source_id"), ("", "['']"), ("no-such-source", "['no-such-source']")],
+    [
+        (pd.NA, "rows without a source"),
+        (None, "rows without a source"),
+        ("", "rows without a source"),
+        (" ", "rows without a source"),
+        ("no-such-source", "rows without a known source: ['no-such-source']"),
+    ],
 )
 def test_rule_a_figure_refuses_rows_without_a_source(ds, figures, source_id, named):
     """FigureBook.show refuses a row whose source_id is missing, empty or not a source of data/sources.csv, before
     it draws or writes anything."""
     rows = ds.lobbying.head(2).astype({"source_id": object})
     rows.iloc[1, rows.columns.get_loc("source_id")] = source_id
-    with pytest.raises(ValueError, match=r"figure 'unsourced': rows without a known source: " + re.escape(named)):
-        figures.show(chart(rows), name="unsourced", title="T.", takeaway="K.", data=rows, alt_text="Points")
+    with pytest.raises(ValueError, match=r"figure 'unsourced': " + re.escape(named)):
+        figure = Figure(name="unsourced", chart=chart(rows), rows=rows, table=rows, alt_text="Points", key=KEY)
+        figures.show(figure, title="T.", takeaway="K.")
