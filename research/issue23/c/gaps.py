@@ -1,0 +1,49 @@
+import csv
+G=[]
+def g(gid,subject,statement,queries,langs,kinds,note='',sources=''):
+    G.append(dict(gap_id=gid,chapter='listing',subject=subject,statement=statement,searched='; '.join('"%s"'%q for q in queries),languages=langs,source_kinds=kinds,searched_on='2026-12-02',status='open',note=note,sources=sources))
+g('ocr2019-china-physical-markets','Chinese physical markets in the 2019 review',
+ "Which Chinese physical markets the 2019 review (released 29 April 2020) lists is not known; no source read names any.",
+ ["2019 Review of Notorious Markets China physical markets Huaqiangbei Silk Market Yiwu Luohu","恶名市场 2019 美国贸易代表办公室 实体市场 秀水街 华强北","美國貿易代表署 2019 惡名市場 4月29日 實體市場 中國 秀水街 華強北","美国贸易代表办公室 4月29日 2019年恶名市场名单 淘宝 拼多多 百度网盘 实体市场","notorious markets list April 29 2020 China physical markets named Silk Market Yiwu Huaqiangbei Wu'ai 2019 review","2019 Review of Notorious Markets China physical markets seven Chinese markets listed","USTR 2019 notorious markets list released April 29 2020 physical markets China Guangzhou Baiyun Leather Jinglong Shanghai Xinyang","2019 Review of Notorious Markets malware online piracy issue focus China physical markets listed Beijing Silk Market Shenyang","恶名市场 广东省 实体市场 广州 白云世界皮具贸易中心 站西 深圳 华强北 罗湖 2020","USTR notorious markets Guangdong physical markets Baiyun World Leather Trading Center Zhanxi Road Jinlong Guangzhou counterfeit","April 2020 notorious markets review Chinese physical markets Guangdong seven markets Baiyun Jinlong Huaqiangbei Luohu listed counterfeit footwear Putian","拼多多 再次 被列入 恶名市场 2020年4月 美国贸易代表办公室 回应","Pinduoduo Taobao remain on USTR notorious markets list April 2020 Amazon added Chinese physical markets","中時 美國貿易代表署 列舉37個線上市場與20個國家市場侵犯美國新創者的權利","find_string (code index): Huaqiangbei Electronics"],
+ 'en; zh','news; law firms; document mirrors; code index',
+ "The docslib copy of the report shows a China section in the physical-markets contents (pages 35-38, name words dropped); Patent Docs lists China among the physical-market countries; bg3.co says '7个广东省实体市集' (7 Guangdong physical markets) were listed; HKET's visible text stops before naming Chinese markets.",
+ 'docslib-2019-review; patentdocs-2020-05-ocr2019; bg3-2020-ocr2019; hket-2020-04-ocr2019')
+g('ocr2021-china-physical-markets-rest','Five of the nine Chinese physical markets in the 2021 review',
+ "The 2021 review lists nine physical markets in China (Reuters, SCMP); only Anfu (Putian), Asia Pacific Xinyang (Shanghai), Huaqiangbei (Shenzhen) and, on one weak source, the Silk Market (Beijing) are named by sources read.",
+ ["美国贸易代表办公室 2021年 恶名市场 9个 中国实体市场 安福市场 华强北 秀水 五爱 义乌","美國貿易代表署 惡名市場 中國 實體市場 莆田安福 深圳華強北 北京秀水 瀋陽五愛 義烏","美国之音 恶名市场 微信 速卖通 首次 列入 九个 实体市场 福建莆田安福市场 上海亚太新阳","亞太新陽 惡名市場 美國","上海亚太新阳服饰礼品市场 恶名市场","莆田安福市场 美国 恶名市场 名单","北京日坛商务楼 恶名市场","新唐人 美国 恶名市场 微信 速卖通 首次 福建莆田安福市场 华强北 秀水 五爱 义乌 2022年2月","大紀元 美公布2021惡市場名單 實體市場 福建莆田安福 上海亞太新陽 深圳華強北 北京秀水","Asia Pacific Xinyang Fashion and Gift Plaza Shanghai notorious market counterfeit USTR","Physical Markets ...... China ANFU MARKET, PUTIAN, FUJIAN PROVINCE ...... HUAQIANGBEI ELECTRONICS MALLS, SHENZHEN ...... LUOHU COMMERCIAL CENTER","2021 Review of Notorious Markets for Counterfeiting and Piracy Results Online Markets Physical Markets contents","Wu'ai Market Shenyang notorious markets list USTR right holders report counterfeit","Ritan Office Building Beijing notorious markets counterfeit"],
+ 'en; zh','news; trade press; document mirrors',
+ "readkong (https://readkong.com/page/2021-review-of-notorious-markets-for-counterfeiting-and-6234887) and SlideShare copies of the report hold its table of contents, but only the online-market part is visible; Opportimes' market-by-market text is visible only up to Anfu.",
+ 'opportimes-2022-02-china-top9; sellerclass-2022-02-ocr2021; celebcluster-2022-02-ocr2021; reuters-2022-02-17-tencent-alibaba')
+g('ocr2022-china-physical-markets','The seven Chinese physical markets in the 2022 review',
+ "The 2022 review names 7 physical markets in mainland China (UDN; Reuters via 6do.world and unwire.hk), three of them new (IPR Daily); no source read names them.",
+ ["USTR notorious markets 2022 review China physical markets nine seven Huaqiangbei Luohu Silk Market Wu'ai Yiwu Anfu","美國發布2022惡名昭彰市場名單 中國大陸7座實體市場 華強北 秀水","华强北 秀水街 恶名市场 2022年 微信 被列入 实体市场 7个","added three new physical markets in China notorious markets list 2022 review Shenyang Wu'ai Luohu Silk Market","SCMP US says China still failing to crack down counterfeit notorious markets list three new physical markets China February 2023","2022 Review of Notorious Markets for Counterfeiting and Piracy Table of Contents","USTR Releases 2022 Review of Notorious Markets for Counterfeiting and Piracy Katherine Tai press release China-based online markets physical markets"],
+ 'en; zh','news; law firms; trade press',
+ "A machine-translated repost with readers' comments (https://fenq.com/the-united-states-released-the-2022-notorious-market-list-calling-wechat-one-of-the-largest-counterfeit-platforms) has a reader saying Huaqiangbei and Silk Street are on the list; a reader's comment, not used.",
+ 'udn-2023-ocr2022; sixdo-2023-02-reuters-ocr2022; iprdaily-2023-02-01-ocr2022')
+g('ocr2023-china-markets-rest','Three Chinese physical markets and AliExpress in the 2023 review',
+ "Of the 7 Chinese physical markets in the 2023 review, 3 are not named by any source read; whether AliExpress was on the 2023 list is not stated by any source read.",
+ ["2023年恶名市场 名单 华强北电子市场 罗湖商业城 北京秀水街 五爱市场 7个市场","罗湖商业城 恶名市场 美国贸易代表 2023","大纪元 2023年恶名市场名单 微信 淘宝 拼多多 上榜 中国仍是全球第一大假冒商品来源国","2023 Review of Notorious Markets China physical markets Huaqiangbei Luohu Silk Market Wu'ai seven","AliExpress 2023 notorious markets list January 2024 remains listed","notorious markets list 2023 AliExpress Taobao Pinduoduo WeChat DHgate Baidu Wangpan seven physical markets China January 2024","China IP Law Update USTR names Chinese online markets 2023 Review of Notorious Markets","USTR Releases 2023 Review of Notorious Markets for Counterfeiting and Piracy press release January 30 2024 China-based","\"physical markets\" China notorious markets 2023 review Yiwu Anfu Putian Asia Pacific Xinyang Huaqiangbei seven Chinese physical markets"],
+ 'en; zh','news; law firms; USTR press releases',
+ "10100.com (a seller-services page dated 2026-03-01, https://www.10100.com/encyclopedia/explain/107846534) says the 2023 list had 3 China-related online platforms including AliExpress and 7 offline markets, but also that AliExpress has been listed since 2012 and that the list had 45 markets; unreliable, not used.",
+ 'epochtimes-copy-2024-01-30-ocr2023; setn-2024-01-30-notorious-2023')
+g('ocr2024-china-physical-markets','The seven Chinese physical markets (and AliExpress) in the 2024 review',
+ "The 2024 review lists seven physical markets in China (The Epoch Times); no source read names them. Whether AliExpress stayed on the 2024 list is not stated by any source read.",
+ ["USTR Releases 2024 Review of Notorious Markets for Counterfeiting and Piracy press release physical markets located within China","2024 notorious markets list China physical markets Huaqiangbei Luohu Silk Market Wu'ai Yiwu Anfu Asia Pacific Xinyang January 2025","抖音商城 首次 列入 恶名市场 2024 实体市场 中国 华强北","USTR 2024 notorious markets Douyin Mall added WeChat removed physical markets in China","2024年 恶名市场 报告 抖音商城 微信 移除 中国 实体市场 个","惡名市場 抖音商城 首度 上榜 微信 除名 中國 實體市場 2025年1月","Douyin Mall notorious markets list ByteDance added January 2025 Baidu Wangpan DHgate Pinduoduo Taobao physical markets","notorious markets January 2025 Douyin Mall China physical markets Huaqiangbei Silk Market Wu'ai remain listed","Securing Industry notorious markets 2024 list Douyin physical markets China","2024 Review of Notorious Markets AliExpress Douyin Mall Taobao Pinduoduo DHgate Baidu Wangpan six China-based online markets","中国再居美国恶名市场榜首 抖音商城 首次列入 微信 7个实体市场"],
+ 'en; zh','news; law firms; trade press',
+ "The National Law Review says 'Five China-based online markets remain on the list with Douyin (TikTok) replacing WeChat' and its excerpts start with Baidu Wangpan; that suggests, but does not state, that AliExpress was not listed.",
+ 'epochtimes-2025-01-ocr2024; natlawreview-2025-01-09-2024review')
+g('ocr2025-china-markets','Chinese markets in the 2025 review',
+ "Which Chinese online or physical markets the 2025 review (March 2026) lists is not known; no source read names any.",
+ ["2025 Review of Notorious Markets USTR Greer China Taobao Pinduoduo Douyin Temu Shein listed 2026","美國貿易代表署 2025年 惡名市場 名單 2026年 淘寶 拼多多 抖音商城","Greer notorious markets list released sports piracy counterfeit China platforms named 2025 review March 2026","(docs) 2025 Notorious Markets List China online markets physical markets USTR 2026"],
+ 'en; zh','news; law firms; documentation',
+ "Extends the open gaps review-2025-counts-platforms and release-day-2025-review; only Mondaq's note of 2026-03-12 and Piracy Monitor's pre-release item on comments were reached.",
+ 'mondaq-2026-03-12-2025review')
+g('hong-kong-markets-2019-2025','Hong Kong markets in the 2019-2025 reviews',
+ "No source read names a Hong Kong market in any review from 2019 to 2025; the sources mention Hong Kong only as a transshipment route. Whether any was listed is not known.",
+ ["Hong Kong market named USTR notorious markets list 2020 2021 2022 physical market Hong Kong counterfeit"],
+ 'en','news',
+ "Only one query aimed at Hong Kong; Patent Docs' country list of 2019 physical markets has no Hong Kong, and the visible contents of the 2019 and 2020 copies (docslib) show no HONG KONG entry, but docslib drops some name words and absence from a list is not evidence.",
+ 'docslib-2019-review; patentdocs-2020-05-ocr2019')
+with open('gaps.csv','w',newline='',encoding='utf-8') as f:
+    w=csv.DictWriter(f,fieldnames=next(csv.reader(open('/work/main/data/gaps.csv',encoding='utf-8')))); w.writeheader(); w.writerows(G)
+print(len(G))
