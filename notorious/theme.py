@@ -50,6 +50,18 @@ VERDICT_COLOURS = {
     "contradicted": ALIBABA,
 }
 MISSING = "#BBBBBB"  # light grey for spans where no source gives a value
+# What a key calls each colour of the book (charts/keys.py holds a key to these words).
+COLOUR_NAMES = {
+    ALIBABA: "orange",
+    "#E69F00": "amber",
+    "#CC79A7": "pink",
+    "#0072B2": "blue",
+    "#009E73": "green",
+    "#56B4E9": "sky blue",
+    OTHER: "grey",
+    MISSING: "pale grey",
+    "#000000": "black",
+}
 
 
 def status_scale() -> alt.Scale:

@@ -191,7 +191,7 @@ def test_taobao_and_tiffany_are_not_pressure_on_alibaba(ds):
 # --- Prose and captions -------------------------------------------------------------------------------------------
 
 
-def test_figure_keys_describe_marks_the_charts_draw():
+def test_figure_keys_describe_marks_the_charts_draw(ds):
     """Figure 1.3 drew grey columns, not hollow circles; Figure 2.2 has no diamonds; Figure 1's text alternative drew
     every source's figure, not the first per year."""
     listing = page("chapters/listing-history.md")
@@ -199,7 +199,7 @@ def test_figure_keys_describe_marks_the_charts_draw():
     from notorious.charts import intro as overview
     from notorious.charts import lobbying
 
-    assert "diamond" not in lobbying.HIRES_KEY and "diamond" not in page("chapters/lobbying.md")
+    assert "diamond" not in lobbying.hires_figure(ds).key and "diamond" not in page("chapters/lobbying.md")
     status = pd.DataFrame({"status": ["listed"], "released": [pd.Timestamp("2016-12-21")]})
     spend = pd.DataFrame(
         {"year": [2020, 2020], "period": "year", "amount_usd": [3160000, 3100000], "qualifier": ["exact", "more_than"]}

@@ -9,6 +9,7 @@ import pytest
 import notorious as nt
 from notorious.charts import brand_coalitions, intro, keys, listing_history, lobbying, platform_metrics
 from notorious.figures import Figure
+from notorious.theme import COLOUR_NAMES
 
 PAGES = [intro, listing_history, lobbying, brand_coalitions, platform_metrics]
 # The two captions that contradicted their charts in version 1.1.0, word for word.
@@ -89,3 +90,52 @@ def test_a_mark_named_after_no_or_not_is_not_claimed():
     assert keys.key_problems("Each dot is a value; a line joins the years.", points) == [
         "the key names 'line', but the chart draws no line mark"
     ]
+
+
+# Keys of version 1.2.0 a hostile reader caught, word for word: Figure 1.2 named a triangle its legend listed but no
+# marker had; Figure 3.1 said its steps pressed Alibaba or cooperated with it, and drew four colours.
+STALE_EVENTS = (
+    "Each row is one date and one actor, read down like a list; the marker's shape says how precisely the date is "
+    "known (circle: the day, square: the month, triangle: the year), and Alibaba's own steps are orange, others grey."
+)
+STALE_TIMELINE = (
+    "Each row is a party, Alibaba in orange; each marker is one step, coloured by whether it pressed Alibaba or "
+    "cooperated with it (named in the legend), its shape saying how precisely the date is known (circle: the day, "
+    "square: the month, triangle: the year); dashed rings joined by a black link mark an event two sources date "
+    "differently; dashed lines mark USTR's decisions on Taobao."
+)
+
+
+def test_a_shape_only_the_legend_lists_is_not_drawn():
+    """A key may name only what a marker draws: a scale's range value no row of the data holds is not drawn."""
+    data = pd.DataFrame({"x": [1, 2], "precision": ["day", "month"]})
+    scale = alt.Scale(domain=["day", "month", "year"], range=["circle", "square", "triangle-up"])
+    chart = alt.Chart(data).mark_point().encode(x="x:Q", shape=alt.Shape("precision:N", scale=scale)).to_dict()
+    assert keys.key_problems("Shape: circle the day, square the month, triangle the year.", chart) == [
+        "the key names 'triangle', but the chart draws no triangle"
+    ]
+    assert keys.key_problems("Shape: circle the day, square the month.", chart) == []
+
+
+def test_every_colour_the_data_choose_is_named_in_the_key():
+    """A key that names two of four colours describes a chart that is not drawn."""
+    data = pd.DataFrame({"x": [1, 2, 3], "kind": ["a", "b", "c"]})
+    scale = alt.Scale(domain=["a", "b", "c", "d"], range=["#D55E00", "#0072B2", "#7A7A7A", "#009E73"])
+    chart = alt.Chart(data).mark_circle().encode(x="x:Q", color=alt.Color("kind:N", scale=scale)).to_dict()
+    assert keys.key_problems("Orange a, blue b.", chart) == [
+        "the chart colours marks #7A7A7A by the data, but the key does not say which colour that is"
+    ]
+    assert keys.key_problems("Orange a, blue b, grey c.", chart) == []
+
+
+def test_the_stale_keys_of_version_1_2_0_are_caught(ds):
+    events = listing_history.warning_to_relisting_figure(ds).chart.to_dict()
+    assert "the key names 'triangle', but the chart draws no triangle" in keys.key_problems(STALE_EVENTS, events)
+    timeline = brand_coalitions.timeline_figure(ds).chart.to_dict()
+    problems = keys.key_problems(STALE_TIMELINE, timeline)
+    assert "the chart colours marks #7A7A7A by the data, but the key does not say which colour that is" in problems
+
+
+def test_every_colour_name_a_key_writes_is_one_the_key_check_reads():
+    for colour, name in COLOUR_NAMES.items():
+        assert colour in keys.COLOURS[name], (name, colour)

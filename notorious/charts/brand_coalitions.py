@@ -14,7 +14,7 @@ from ..dataset import in_strand
 from ..figures import Figure
 from ..theme import ALIBABA, CATEGORICAL, INK, OTHER
 from ..words import QUALIFIER_WORDS, listed, qualified
-from .common import PRECISION_SHAPES, decision_rules, decisions, drawn_at
+from .common import colour_key, decision_rules, decisions, drawn_at, precision_key, precision_scale
 
 # What each event type says about its actor's stance toward Alibaba and USTR's listing of it.
 #   "pressed"    - a step that put pressure on Alibaba or distanced the actor from it: a petition to USTR,
@@ -147,12 +147,16 @@ DETAIL = ("2015-01-01", "2017-12-31")  # the two years before and after the re-l
 
 
 EVENT_COLUMNS = ["event_id", "date", "date_precision", "date_basis", "actor", "event_type", "summary"]
-TIMELINE_KEY = (
-    "Each row is a party, Alibaba in orange; each marker is one step, coloured by whether it pressed Alibaba or "
-    "cooperated with it (named in the legend), its shape saying how precisely the date is known (circle: the day, "
-    "square: the month, triangle: the year); dashed rings joined by a black link mark an event two sources date "
-    "differently; dashed lines mark USTR's decisions on Taobao."
-)
+
+
+def timeline_key(rows: pd.DataFrame) -> str:
+    """The timeline's key, from what it draws: each kind of step's colour, each precision's shape."""
+    colours = colour_key({KIND_LABELS[k]: KIND_COLOURS[k] for k in KIND_COLOURS}, rows["kind_label"])
+    return (
+        f"Each row is a party, Alibaba first; each marker is one step, coloured by its kind ({colours}), its shape "
+        f"saying how precisely the date is known ({precision_key(rows['date_precision'])}); dashed rings joined by a "
+        "black link mark an event two sources date differently; dashed lines mark USTR's decisions on Taobao."
+    )
 
 
 def timeline_figure(ds) -> Figure:
@@ -173,7 +177,7 @@ def timeline_figure(ds) -> Figure:
             }
         ),
         alt_text=timeline_summary(rows),
-        key=TIMELINE_KEY,
+        key=timeline_key(rows),
     )
 
 
@@ -251,7 +255,7 @@ def timeline_panel(rows: pd.DataFrame, marks: pd.DataFrame, domain: list[str], f
             shape=alt.Shape(
                 "date_precision:N",
                 title="Date known to the",
-                scale=alt.Scale(domain=list(PRECISION_SHAPES), range=list(PRECISION_SHAPES.values())),
+                scale=precision_scale(rows["date_precision"]),
                 legend=alt.Legend(orient="top", direction="horizontal", columns=3),
             ),
             tooltip=tooltip,
@@ -449,11 +453,13 @@ def growth_rows(metrics: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values(["series", "start"]).reset_index(drop=True)
 
 
-GROWTH_KEY = (
-    "One panel per series; each orange marker is one source's count, its shape saying how precisely the count is "
-    "dated (circle: the day, square: the month, triangle: the year), and a bar spans the month or year a count is "
-    "dated to; no line joins the counts; dashed lines mark USTR's decisions on Taobao."
-)
+def growth_key(rows: pd.DataFrame) -> str:
+    """The growth chart's key, with the shapes its counts are drawn in."""
+    return (
+        "One panel per series; each orange marker is one source's count, its shape saying how precisely the count is "
+        f"dated ({precision_key(rows['precision'])}), and a bar spans the month or year a count is dated to; no line "
+        "joins the counts; dashed lines mark USTR's decisions on Taobao."
+    )
 
 
 def growth_figure(ds) -> Figure:
@@ -468,7 +474,7 @@ def growth_figure(ds) -> Figure:
             columns={"as_of": "as of", "shown": "count", "source_id": "source"}
         ),
         alt_text=growth_summary(rows),
-        key=GROWTH_KEY,
+        key=growth_key(rows),
     )
 
 
@@ -513,7 +519,7 @@ def growth_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.VConcatChart:
                 shape=alt.Shape(
                     "precision:N",
                     title="Count dated to the",
-                    scale=alt.Scale(domain=list(PRECISION_SHAPES), range=list(PRECISION_SHAPES.values())),
+                    scale=precision_scale(rows["precision"]),
                     legend=alt.Legend(orient="bottom"),
                 ),
                 tooltip=tooltip,

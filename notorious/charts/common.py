@@ -5,12 +5,40 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..theme import ALIBABA, INK
+from ..theme import ALIBABA, COLOUR_NAMES, INK, STATUS_COLOURS, STATUS_LABELS
 
 ALIBABA_GROUP = "Alibaba Group"
 # Across the book a marker's shape says how precisely its date is known: circle the day, square the month,
 # triangle the year.
 PRECISION_SHAPES = {"day": "circle", "month": "square", "year": "triangle-up"}
+PRECISION_WORDS = {"day": "circle: the day", "month": "square: the month", "year": "triangle: the year"}
+
+
+def precision_scale(precisions) -> alt.Scale:
+    """The shape scale of markers whose dates have these precisions: only their shapes, in the book's order, so a
+    legend never lists a shape no marker has."""
+    held = set(precisions)
+    present = [p for p in PRECISION_SHAPES if p in held]
+    return alt.Scale(domain=present, range=[PRECISION_SHAPES[p] for p in present])
+
+
+def precision_key(precisions) -> str:
+    """What the shapes drawn for these precisions mean, for a key: 'circle: the day, square: the month'."""
+    held = set(precisions)
+    present = [p for p in PRECISION_SHAPES if p in held]
+    return ", ".join(PRECISION_WORDS[p] for p in present)
+
+
+def colour_key(labels: dict[str, str], present) -> str:
+    """What each colour drawn means, for a key, from the scale's own labels and colours and only for the labels
+    the data hold: 'orange: Listed, blue: Removed'."""
+    present = set(present)
+    return ", ".join(f"{COLOUR_NAMES[colour]}: {label}" for label, colour in labels.items() if label in present)
+
+
+def status_key(statuses) -> str:
+    """What the colours of the listing statuses drawn mean: 'orange: Listed, blue: Removed'."""
+    return colour_key({STATUS_LABELS[s]: STATUS_COLOURS[s] for s in STATUS_COLOURS}, map(STATUS_LABELS.get, statuses))
 
 
 def is_alibaba(names: pd.Series, platforms: pd.DataFrame) -> pd.Series:

@@ -6,16 +6,27 @@ import altair as alt
 import pandas as pd
 
 from ..figures import Figure
-from ..theme import ALIBABA, INK, MISSING, VERDICT_COLOURS, VERDICT_LABELS, status_legend, status_scale
+from ..theme import (
+    INK,
+    MISSING,
+    VERDICT_COLOURS,
+    VERDICT_LABELS,
+    status_legend,
+    status_scale,
+)
 from ..words import listed, qualified
-from .common import ALIBABA_GROUP, decision_rules, decisions, extent, time_axis
+from .common import ALIBABA_GROUP, colour_key, decision_rules, decisions, extent, status_key, time_axis
 from .lobbying import missing_years
 
-OVERVIEW_KEY = (
-    "Dots are Taobao's status in each report, coloured as the legend says; each orange bar is one source's figure "
-    "for the year it spans, at the height of the amount; grey bands are years with no full-year figure, which is "
-    "not zero; dashed lines mark USTR's decisions on Taobao."
-)
+
+def overview_key(statuses) -> str:
+    """The overview's key, beside its marks: dots coloured by Taobao's status, black bars for lobbying, pale grey
+    bands for years without a figure, the decision rules."""
+    return (
+        f"Dots are Taobao's status in each report ({status_key(statuses)}); each black bar is one source's lobbying "
+        "figure for the year it spans, at the height of the amount; pale grey bands are years with no full-year "
+        "figure, which is not zero; dashed lines mark USTR's decisions on Taobao."
+    )
 
 
 def overview_figure(ds) -> Figure:
@@ -42,7 +53,7 @@ def overview_figure(ds) -> Figure:
             columns={"amount_usd": "amount (US$)", "source_id": "source"}
         ),
         alt_text=overview_summary(status, spend),
-        key=OVERVIEW_KEY,
+        key=overview_key(status["status"]),
     )
 
 
@@ -77,7 +88,7 @@ def overview(status: pd.DataFrame, spend: pd.DataFrame, marks: pd.DataFrame, sta
     )
     bars = (
         alt.Chart(spans)
-        .mark_rule(strokeWidth=4, color=ALIBABA)
+        .mark_rule(strokeWidth=4, color=INK)
         .encode(
             x=time_axis("start", None),
             x2="end:T",
@@ -115,7 +126,10 @@ def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-VERDICT_KEY = "One bar per verdict, as long as the number of claims that got it, each verdict in its own colour."
+def verdict_key(counts: pd.DataFrame) -> str:
+    """The verdict chart's key: one bar per verdict the claims got, each colour named."""
+    labels = {VERDICT_LABELS[v]: VERDICT_COLOURS[v] for v in VERDICT_COLOURS}
+    return f"One bar per verdict, as long as the number of claims that got it ({colour_key(labels, counts['label'])})."
 
 
 def verdict_figure(ds) -> Figure:
@@ -129,7 +143,7 @@ def verdict_figure(ds) -> Figure:
         alt_text="Bar chart of claims by verdict: "
         + "; ".join(f"{row.label} {row.claims}" for row in counts.itertuples())
         + ".",
-        key=VERDICT_KEY,
+        key=verdict_key(counts),
     )
 
 

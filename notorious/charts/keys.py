@@ -5,7 +5,12 @@ Vega-Lite spec when the figure is made, so a caption can no longer describe mark
 
 - every colour, shape, mark and style the key names is in the spec (``orange`` needs an orange mark, ``hollow`` an
   unfilled point, ``dashed`` a dash, ``tick`` a tick mark);
-- every channel the chart encodes from the data (colour, shape, size, opacity, dash) is named in the key.
+- every channel the chart encodes from the data (colour, shape, size, opacity, dash) is named in the key;
+- every colour the data choose (through a colour scale, or colours held in the data) is named in the key.
+
+What a chart "draws" is what its data reach: a scale that pairs a domain with a range draws only the range values
+whose domain value some row holds, so a shape the legend lists but no marker has is not drawn. Keys that depend on
+the data are written from it (charts/common.py: precision_key, colour_key, status_key).
 
 A word after "no", "not" or "never" is not a claim that the mark is drawn ("no line joins the years").
 """
@@ -23,12 +28,13 @@ COLOURS = {
     "light grey": {MISSING},
     "dark grey": {OTHER},
     "grey": {OTHER, MISSING},
-    "orange": {ALIBABA, STATUS_COLOURS["named"]},
+    "orange": {ALIBABA},
     "vermilion": {ALIBABA},
+    "amber": {STATUS_COLOURS["named"]},
     "black": {INK, "#000000"},
-    "blue": {STATUS_COLOURS["removed"], CATEGORICAL[5]},
+    "sky blue": {CATEGORICAL[5]},
+    "blue": {STATUS_COLOURS["removed"]},
     "green": {VERDICT_COLOURS["confirmed"]},
-    "yellow": {STATUS_COLOURS["named"]},
     "pink": {STATUS_COLOURS["warned"]},
 }
 # Shape words and the Vega-Lite point shapes (or mark types) that draw them.
@@ -87,9 +93,29 @@ def _field_values(spec: dict, field: str | None) -> set:
     return {row[field] for rows in spec.get("datasets", {}).values() for row in rows if field in row}
 
 
+def _drawn_range(spec: dict, definition: dict) -> list:
+    """The values of a channel's scale range that the chart draws: where the scale pairs a domain with a range,
+    only the range values whose domain value occurs in the data (a shape listed in the legend but held by no row is
+    not drawn); otherwise the whole range."""
+    scale = definition.get("scale") or {}
+    values = scale.get("range") if isinstance(scale.get("range"), list) else []
+    domain = scale.get("domain") if isinstance(scale.get("domain"), list) else None
+    present = _field_values(spec, definition.get("field"))
+    if not domain or not present or len(domain) != len(values):
+        return values
+    return [value for label, value in zip(domain, values, strict=True) if label in present]
+
+
 def drawn(spec: dict) -> dict[str, set]:
     """What a spec draws: mark types, point shapes, colours, styles, and the channels encoded from data."""
-    out = {"marks": set(), "shapes": set(), "colours": set(), "styles": set(), "channels": set()}
+    out = {
+        "marks": set(),
+        "shapes": set(),
+        "colours": set(),
+        "encoded_colours": set(),
+        "styles": set(),
+        "channels": set(),
+    }
     for unit in _units(spec):
         mark, encoding = _mark(unit), unit.get("encoding", {})
         if mark.get("opacity") == 0:
@@ -123,14 +149,17 @@ def drawn(spec: dict) -> dict[str, set]:
                 out["styles"].add("dashed")
             if "field" not in definition and "datum" not in definition:
                 continue
-            scale = definition.get("scale") or {}
-            values = scale.get("range") if isinstance(scale.get("range"), list) else []
+            values = _drawn_range(spec, definition)
             if channel in ("color", "fill", "stroke"):
                 if "scale" in definition and definition["scale"] is None:
                     # The data hold the colours themselves.
-                    out["colours"].update(str(v).upper() for v in _field_values(spec, definition.get("field")))
+                    held = {str(v).upper() for v in _field_values(spec, definition.get("field"))}
+                    out["colours"].update(held)
+                    out["encoded_colours"].update(held)
                 else:
-                    out["colours"].update(str(v).upper() for v in values or CATEGORICAL)
+                    encoded = {str(v).upper() for v in values or CATEGORICAL}
+                    out["colours"].update(encoded)
+                    out["encoded_colours"].update(encoded)
             if channel == "shape":
                 out["shapes"].update(values)
             if channel == "strokeDash":
@@ -167,6 +196,9 @@ def key_problems(key: str, spec: dict) -> list[str]:
     for word in _named(key, STYLES):
         if word not in seen["styles"]:
             problems.append(f"the key names {word!r}, but no mark of the chart is {word}")
+    named_colours = {c.upper() for word in _named(key, COLOURS) for c in COLOURS[word]}
+    for colour in sorted(seen["encoded_colours"] - named_colours):
+        problems.append(f"the chart colours marks {colour} by the data, but the key does not say which colour that is")
     for channel in sorted(seen["channels"]):
         if not _named(key, CHANNEL_WORDS[channel]):
             problems.append(f"the chart encodes {channel} from the data, but the key does not say what it means")

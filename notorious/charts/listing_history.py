@@ -8,7 +8,15 @@ import pandas as pd
 from ..dataset import in_strand
 from ..figures import Figure, sourced
 from ..theme import ALIBABA, INK, MISSING, OTHER, STATUS_LABELS, status_legend, status_scale
-from .common import ALIBABA_GROUP, PRECISION_SHAPES, decision_rules, decisions, drawn_at
+from .common import (
+    ALIBABA_GROUP,
+    decision_rules,
+    decisions,
+    drawn_at,
+    precision_key,
+    precision_scale,
+    status_key,
+)
 
 
 def platform_statuses(listings: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataFrame:
@@ -22,11 +30,14 @@ def platform_statuses(listings: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataF
     return rows.reset_index(drop=True)
 
 
-# The status timeline's key, beside its marks: rows, dots coloured by status, the decision rules.
-STATUS_KEY = (
-    "Each row is a platform, Alibaba's labelled in orange; each dot is a report that names it, at the report's "
-    "release date, coloured by the status it gave (named in the legend); dashed lines mark USTR's decisions on Taobao."
-)
+def status_key_text(statuses: pd.DataFrame) -> str:
+    """The status timeline's key, beside its marks: rows, dots coloured by status, the decision rules."""
+    drawn = statuses.dropna(subset=["released"])
+    return (
+        "Each row is a platform, Alibaba's labelled in orange; each dot is a report that names it, at the report's "
+        f"release date, coloured by the status it gave ({status_key(drawn['status'])}); dashed lines mark USTR's "
+        "decisions on Taobao."
+    )
 
 
 def status_figure(ds) -> Figure:
@@ -41,7 +52,7 @@ def status_figure(ds) -> Figure:
             columns={"report_id": "report", "status_label": "status"}
         ),
         alt_text=status_summary(statuses),
-        key=STATUS_KEY,
+        key=status_key_text(statuses),
     )
 
 
@@ -249,10 +260,12 @@ def _say(when: pd.Timestamp, precision: str) -> str:
     return when.strftime({"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}[precision])
 
 
-EVENTS_KEY = (
-    "Each row is one date and one actor, read down like a list; the marker's shape says how precisely the date is "
-    "known (circle: the day, square: the month, triangle: the year), and Alibaba's own steps are orange, others grey."
-)
+def events_key(events: pd.DataFrame) -> str:
+    """The events strip's key, from the precisions its markers have."""
+    return (
+        "Each row is one date and one actor, read down like a list; the marker's shape says how precisely the date "
+        f"is known ({precision_key(events['date_precision'])}), and Alibaba's own steps are orange, others grey."
+    )
 
 
 def warning_to_relisting_figure(ds, start: str = "2015-12", end: str = "2016-12-31") -> Figure:
@@ -267,7 +280,7 @@ def warning_to_relisting_figure(ds, start: str = "2015-12", end: str = "2016-12-
         table=shown[["date", "actor", "summary"]],
         alt_text="Timeline of events between USTR's December 2015 warning and its December 2016 listing, one row per "
         "actor.",
-        key=EVENTS_KEY,
+        key=events_key(shown),
     )
 
 
@@ -297,7 +310,7 @@ def events_strip(events: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
         shape=alt.Shape(
             "date_precision:N",
             title="Date known to the",
-            scale=alt.Scale(domain=list(PRECISION_SHAPES), range=list(PRECISION_SHAPES.values())),
+            scale=precision_scale(rows["date_precision"]),
         ),
     )
     labels = base.mark_text(align="left", baseline="middle", dx=0, fontSize=12, lineBreak="\n", lineHeight=15).encode(

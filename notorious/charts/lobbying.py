@@ -14,7 +14,16 @@ from .. import dates
 from ..figures import Figure
 from ..theme import ALIBABA, INK, MISSING, OTHER
 from ..words import qualified
-from .common import ALIBABA_GROUP, PRECISION_SHAPES, decision_rules, decisions, drawn_at, extent, time_axis
+from .common import (
+    ALIBABA_GROUP,
+    decision_rules,
+    decisions,
+    drawn_at,
+    extent,
+    precision_key,
+    precision_scale,
+    time_axis,
+)
 
 PERIOD_MONTHS = {"year": (1, 12), "H1": (1, 6), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
 PERIOD_LABELS = {
@@ -220,13 +229,20 @@ def spend_summary(spend: pd.DataFrame) -> str:
     )
 
 
-# The key of the hires chart, beside the encoding it describes: colour says who held a government post, shape how
-# precisely the start is known; unknown starts are written, not drawn.
-HIRES_KEY = (
-    "A former government official is in the book's accent colour, anyone else grey; the marker's shape says whether "
-    "the start is known to the day, month or year (a start known only to the year is drawn at 1 January, which may "
-    "be before the hire was reported), and where no source dates the start, the row says so instead of guessing."
-)
+def hires_key(hires: pd.DataFrame) -> str:
+    """The key of the hires chart, beside the encoding it describes: colour says who held a government post, shape
+    how precisely the start is known (only the shapes drawn); unknown starts are written, not drawn."""
+    known = hires["started"].dropna()
+    return (
+        "A former government official is orange, anyone else grey; the marker's shape says how precisely the start "
+        f"is known ({precision_key(map(dates.precision, known))})"
+        + (
+            ", and a start known only to the year is drawn at 1 January, which may be before the hire was reported"
+            if known.str.len().eq(4).any()
+            else ""
+        )
+        + "; where no source dates the start, the row says so instead of guessing."
+    )
 
 
 def hires_figure(ds, start: str = WINDOW[0], end: str = WINDOW[1]) -> Figure:
@@ -244,7 +260,7 @@ def hires_figure(ds, start: str = WINDOW[0], end: str = WINDOW[1]) -> Figure:
         )
         .rename(columns={"former_government_role": "former government role"}),
         alt_text=hires_summary(hires),
-        key=HIRES_KEY,
+        key=hires_key(hires),
     )
 
 
@@ -291,7 +307,7 @@ def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: st
                 "precision:N",
                 title="Start known to the",
                 legend=alt.Legend(columns=3),
-                scale=alt.Scale(domain=list(PRECISION_SHAPES), range=list(PRECISION_SHAPES.values())),
+                scale=precision_scale(rows.loc[rows["known"], "precision"]),
             ),
             tooltip=tooltip,
         )

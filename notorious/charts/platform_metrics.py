@@ -14,7 +14,7 @@ import pandas as pd
 from .. import dates
 from ..figures import Figure
 from ..theme import ALIBABA, INK, OTHER
-from ..words import qualified
+from ..words import listed, qualified
 from .common import decision_rules, decisions, extent, is_alibaba, time_axis
 
 KEY = ["metric", "platform", "period_start", "period_end", "value", "qualifier", "unit"]
@@ -344,10 +344,34 @@ def police_values_figure(ds) -> Figure:
 
 
 SAIC_PLATFORMS = ["Taobao", "Tmall", "JD.com", "Yihaodian", "ZOL Mall", "Jumei Youpin", "All platforms in sample"]
-SAIC_KEY = (
-    "Each dot is one reported share of genuine goods, orange for Alibaba's platforms and grey for the others; filled "
-    "dots are the values most sources give, hollow dots values only some sources give."
-)
+SAIC_ALL = "All platforms in sample"
+
+
+def saic_rows(measures: pd.DataFrame) -> pd.DataFrame:
+    """SAIC's shares as drawn: for each platform, the value the most sources give is its main value (filled), any
+    value fewer sources give is another (hollow); Alibaba's platforms orange, the others grey, the whole sample
+    black."""
+    rows = measures.copy()
+    counts = rows.groupby("platform")["n_sources"].transform("max")
+    rows["kind"] = (rows["n_sources"] == counts).map({True: "Most sources", False: "Other sources"})
+    rows["colour"] = [
+        INK if p == SAIC_ALL else (ALIBABA if a else OTHER)
+        for p, a in zip(rows["platform"], rows["alibaba"], strict=True)
+    ]
+    return rows
+
+
+def saic_key(rows: pd.DataFrame) -> str:
+    """The SAIC chart's key, from its rows: what filled and hollow mean, and which main values rest on one source."""
+    main = rows[rows["kind"].eq("Most sources")]
+    single = [SAIC_NAMES.get(p, p) for p in main.loc[main["n_sources"].eq(1), "platform"]]
+    return (
+        "Each dot is one reported share of genuine goods, orange for Alibaba's platforms, grey for the others and "
+        "black for the whole sample; a filled dot is the value the most sources give for that platform, a hollow dot "
+        "a value fewer sources give"
+        + (f" (for {listed(single)} a single source gives the filled value)" if single else "")
+        + "."
+    )
 
 
 def saic_figure(ds) -> Figure:
@@ -360,7 +384,7 @@ def saic_figure(ds) -> Figure:
         rows=pd.concat([rows_shown(ds.metrics, saic), rows_shown(ds.metrics, sizes)]),
         table=readable(pd.concat([saic, sizes])),
         alt_text=saic_summary(saic, sizes),
-        key=SAIC_KEY,
+        key=saic_key(saic_rows(saic)),
     )
 
 
@@ -370,15 +394,12 @@ def saic_chart(measures: pd.DataFrame, sizes: pd.DataFrame) -> alt.LayerChart:
     Dots most sources give are filled; values only some sources give (swaps, roundings, bounds) are hollow.
     The platform, its value and its sample size are written above each row, so the chart fits a phone.
     """
-    rows = measures.copy()
-    counts = rows.groupby("platform")["n_sources"].transform("max")
-    rows["kind"] = (rows["n_sources"] == counts).map({True: "Most sources", False: "Other sources"})
+    rows = saic_rows(measures)
     main = rows[rows["kind"] == "Most sources"].groupby("platform")["shown"].first()
     rows["text"] = [
         f"{SAIC_NAMES.get(p, p)}: {main.get(p, '')} genuine ({_sample_text(sizes, p)})" for p in rows["platform"]
     ]
     order = list(dict.fromkeys(rows.sort_values("value", ascending=False)["platform"]))
-    rows["colour"] = rows["alibaba"].map({True: ALIBABA, False: OTHER})
     y = alt.Y("platform:N", sort=order, title=None, axis=None)
     x = alt.X("value:Q", title="Genuine goods in the sample (%)", scale=alt.Scale(domain=[0, 100]))
     tooltip = [
@@ -397,7 +418,7 @@ def saic_chart(measures: pd.DataFrame, sizes: pd.DataFrame) -> alt.LayerChart:
     return alt.layer(filled, hollow, labels).properties(height=alt.Step(40))
 
 
-SAIC_NAMES = {"All platforms in sample": "All platforms"}
+SAIC_NAMES = {SAIC_ALL: "All platforms"}
 
 
 def _sample_text(sizes: pd.DataFrame, platform: str) -> str:
