@@ -118,7 +118,8 @@ def decision_rules(marks: pd.DataFrame, *, label_y: float = 0, domain: list[str]
     for i in range(len(marks)):
         line = -4 - 13 * (len(marks) - 1 - i)
         if domain is None:
-            flip = "scale('x', datum.date) > width * 0.55"
+            # Flip a label that would run past the right edge: its width estimated from its length at 11 px.
+            flip = f"scale('x', datum.date) + {6.2 * len(marks['label'].iloc[i]) + 4:.0f} > width"
             align, dx = alt.ExprRef(f"{flip} ? 'right' : 'left'"), alt.ExprRef(f"{flip} ? -3 : 3")
         else:
             first, last = pd.Timestamp(domain[0]), pd.Timestamp(domain[1])

@@ -264,6 +264,9 @@ def hires_figure(ds, start: str = WINDOW[0], end: str = WINDOW[1]) -> Figure:
     )
 
 
+STEP = 28  # px per row of the hires chart
+
+
 def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
     """One row per firm or person; a mark at the reported start, or 'start not found' where no date is known."""
     rows = hires.copy()
@@ -281,7 +284,10 @@ def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: st
         .sort_values(["key", "name"])["who"]
         .tolist()
     )
-    y = alt.Y("who:N", sort=order, title=None, axis=alt.Axis(labelLimit=130))
+    y = alt.Y("who:N", sort=order, title=None, axis=alt.Axis(labelLimit=150))
+    # The legends go under the axis title, from the chart's left edge, one above the other: side by side they run
+    # off a phone's screen.
+    below = STEP * len(order) + 40
     title = "Reported start"
     tooltip = [
         alt.Tooltip("name:N", title="Who"),
@@ -300,13 +306,13 @@ def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: st
             color=alt.Color(
                 "ex_official:N",
                 title=None,
-                legend=alt.Legend(labelLimit=170, columns=1),
+                legend=alt.Legend(labelLimit=0, columns=1, orient="none", legendX=-145, legendY=below + 6),
                 scale=alt.Scale(domain=["Former official", "No government role reported"], range=[ALIBABA, OTHER]),
             ),
             shape=alt.Shape(
                 "precision:N",
                 title="Start known to the",
-                legend=alt.Legend(columns=3),
+                legend=alt.Legend(columns=3, orient="none", legendX=-145, legendY=below + 48),
                 scale=precision_scale(rows.loc[rows["known"], "precision"]),
             ),
             tooltip=tooltip,
@@ -319,7 +325,7 @@ def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: st
         .encode(x=time_axis("drawn", title), y=y, text="label:N", tooltip=tooltip)
     )
     layers = [extent(start, end, title), decision_rules(marks, label_y=0), known, unknown]
-    return alt.layer(*layers).properties(height=alt.Step(28))
+    return alt.layer(*layers).properties(height=alt.Step(STEP))
 
 
 def hires_summary(hires: pd.DataFrame) -> str:
