@@ -11,6 +11,7 @@ import pandas as pd
 
 from . import citing, dates
 from . import gaps as gap_records
+from .dataset import PARTIAL_DATE
 from .downloads import ARCHIVE
 from .edition import CHANGELOG_PAGE, release_of
 from .figures import Html as Table
@@ -170,6 +171,8 @@ def data_dictionary(schema: dict) -> Table:
         for field in resource["schema"]["fields"]:
             c = field.get("constraints", {})
             allowed = ", ".join(c["enum"]) if "enum" in c else (f"pattern {c['pattern']}" if "pattern" in c else "")
+            if c.get("pattern") == PARTIAL_DATE:
+                allowed = "a partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD"
             if "minimum" in c:
                 allowed = (allowed + "; " if allowed else "") + f"at least {c['minimum']}"
             rows.append(
@@ -183,7 +186,10 @@ def data_dictionary(schema: dict) -> Table:
             )
         key = resource["schema"].get("primaryKey", [])
         key = [key] if isinstance(key, str) else key
-        table = _escaped(pd.DataFrame(rows)).to_html(index=False, border=0, escape=False, classes="nt-dictionary")
+        cells = _escaped(pd.DataFrame(rows))
+        # A pattern is one long word: let it wrap after each alternative, never inside one.
+        cells["allowed"] = cells["allowed"].str.replace(r"([|;])", r"\1<wbr>", regex=True)
+        table = cells.to_html(index=False, border=0, escape=False, classes="nt-dictionary")
         parts.append(
             f'<section class="nt-resource" id="table-{html.escape(resource["name"])}">'
             f"<h3>{html.escape(resource['path'])}: {html.escape(resource['title'])}</h3>"

@@ -641,3 +641,47 @@ def test_a_phone_without_javascript_gets_each_chart_drawn_for_its_width(browser,
         finally:
             visit.close()
     assert seen >= 10
+
+
+# Every table cell's words wider than the cell's text box: a word is what lies between spaces, after a hyphen or
+# slash, or at a <wbr> (which ends a text node), where a line may break. A cell narrower than one of its words has
+# broken it mid-word.
+WORDS_WIDER_THAN_THEIR_CELL = """() => {
+  const ctx = document.createElement("canvas").getContext("2d"), found = [];
+  for (const cell of document.querySelectorAll("main td, main th")) {
+    const head = cell.closest("thead");
+    if (!cell.offsetParent || cell.getBoundingClientRect().width < 2 ||
+        (head && getComputedStyle(head).position === "absolute")) continue;  // folded, or read as a card's label
+    const style = getComputedStyle(cell);
+    const box = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode()); ) {
+      ctx.font = getComputedStyle(node.parentElement).font;
+      for (const word of node.textContent.split(/\\s+|(?<=[-\\/])/)) {
+        const width = word ? ctx.measureText(word).width : 0;
+        if (width > box + 1) found.push(`${word} (${Math.round(width)} px in a ${Math.round(box)} px cell)`);
+      }
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("width", [PHONE, 1280])
+@pytest.mark.parametrize("path", pages())
+def test_table_cells_wrap_between_words_never_inside_one(browser, server, path, width):
+    """A cell wraps only at word boundaries, so no column is narrower than its longest word; a table wider than
+    the screen scrolls in its own box. 1.1.0's `overflow-wrap: anywhere` let columns shrink to one letter
+    ('str in g')."""
+    visit = Visit(browser, server, path, width=width)
+    try:
+        visit.page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        broken = visit.page.evaluate(WORDS_WIDER_THAN_THEIR_CELL)
+        assert broken == [], f"{path} at {width} px breaks {len(broken)} words: {broken[:5]}"
+        wider = visit.page.evaluate(
+            "() => [...document.querySelectorAll('main table')].filter(t => !t.closest('.nt-table-wrap') &&"
+            " t.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length"
+        )
+        assert wider == 0, f"{path} at {width} px: {wider} tables run past the screen outside a scrolling box"
+    finally:
+        visit.close()
