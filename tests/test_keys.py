@@ -89,3 +89,26 @@ def test_a_mark_named_after_no_or_not_is_not_claimed():
     assert keys.key_problems("Each dot is a value; a line joins the years.", points) == [
         "the key names 'line', but the chart draws no line mark"
     ]
+
+
+# The README (Decisions, "One meaning per marker shape"): circle the day, square the month, triangle the year.
+README_SHAPES = {"day": ("circle",), "month": ("square",), "year": ("triangle", "triangle-up", "triangle-down")}
+
+
+def test_rule_one_meaning_per_marker_shape_across_the_book(ds):
+    """Wherever a figure encodes shape from its data, the shape says how precisely the date is known, as the README
+    states it: each value of the scale is a precision, drawn as its own shape."""
+    encoded = 0
+    for page, name, function in figure_functions():
+        spec = function(ds).chart.to_dict()
+        for unit in keys._units(spec):
+            shape = unit.get("encoding", {}).get("shape", {})
+            if "field" not in shape:
+                continue
+            scale = shape.get("scale") or {}
+            pairs = dict(zip(scale.get("domain", []), scale.get("range", []), strict=True))
+            assert pairs, f"{page}.{name}: a shape from {shape['field']!r} without its precision scale"
+            for value, drawn in pairs.items():
+                assert drawn in README_SHAPES.get(value, ()), f"{page}.{name}: {value!r} drawn as {drawn!r}"
+            encoded += 1
+    assert encoded >= 4, "the figures that draw dates by precision were not found"
