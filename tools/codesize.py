@@ -10,6 +10,7 @@ methods are named Class.method, nested functions outer.inner.
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,19 +20,25 @@ PACKAGE = "notorious"
 LONGEST = 10
 
 
-def sources(rev: str | None) -> dict[str, str]:
-    """Every .py file of the package, by its path, as it is in ``rev`` (or the working tree)."""
+def sources(rev: str | None, where: tuple[str, ...] = (PACKAGE,), suffix: str = ".py") -> dict[str, str]:
+    """Every file under ``where`` whose name ends in ``suffix``, by its path, as in ``rev`` (or the working tree)."""
     if rev is None:
-        return {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in (ROOT / PACKAGE).rglob("*.py")}
+        found = (p for w in where for p in ((ROOT / w).rglob(f"*{suffix}") if (ROOT / w).is_dir() else [ROOT / w]))
+        return {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in found if p.name.endswith(suffix)}
     names = subprocess.run(
-        ["git", "ls-tree", "-r", "--name-only", rev, PACKAGE], cwd=ROOT, capture_output=True, text=True, check=True
+        ["git", "ls-tree", "-r", "--name-only", rev, *where], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split()
     show = ["git", "show"]
     return {
         n: subprocess.run([*show, f"{rev}:{n}"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
         for n in names
-        if n.endswith(".py")
+        if n.endswith(suffix)
     }
+
+
+def code_lines(page: str) -> int:
+    """The lines of a MyST notebook's code cells (between ```{code-cell} and its closing fence), options included."""
+    return sum(len(cell.splitlines()) - 1 for cell in re.findall(r"^```\{code-cell\}.*?^```$", page, re.M | re.S))
 
 
 def functions(tree: ast.AST, prefix: str = "") -> list[tuple[str, int]]:
@@ -57,6 +64,10 @@ def main(argv: list[str]) -> int:
         ((lines, f"{name}:{qual}") for name, text in files.items() for qual, lines in functions(ast.parse(text))),
         reverse=True,
     )
+    pages = sources(rev, ("intro.md", "chapters"), ".md")
+    counted = {name: code_lines(text) for name, text in sorted(pages.items()) if "{code-cell}" in text}
+    each = ", ".join(f"{name} {lines}" for name, lines in counted.items())
+    print(f"\nCode lines in the pages' code cells: {sum(counted.values())} ({each})")
     print(f"\nThe {LONGEST} longest functions:\n\n| function | lines |\n|---|---|")
     for lines, where in ranked[:LONGEST]:
         print(f"| {where} | {lines} |")
