@@ -212,7 +212,7 @@ def pytest(scratch: Path, selection: str, extra: list[str]) -> tuple[bool, str]:
         done = subprocess.run(command, cwd=scratch, env=env, capture_output=True, text=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return False, f"(timed out after {TIMEOUT} s)"
-    failed = re.search(r"^(?:FAILED|ERROR) (\S+)", done.stdout, re.M)
+    failed = re.search(r"^(?:FAILED|ERROR) (.+?)(?: - .*)?$", done.stdout, re.M)  # a test id may hold spaces
     if done.returncode == 0:
         return True, ""
     if done.returncode in (4, 5):  # a usage error or no test collected says nothing about the mutant
