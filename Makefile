@@ -17,12 +17,13 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: book test check audit preview notebooks lint release clean help
+.PHONY: book test check mutants audit preview notebooks lint release clean help
 
 help:
 	@echo "make book       build the site into _build/html (re-executes notebooks whose code or data changed)"
 	@echo "make test       data, chart, notebook (nbval), workflow and offline-browser tests"
 	@echo "make check      the fast loop: lint and every test that needs no build (pytest -m 'not built', no nbval)"
+	@echo "make mutants    break each rule the README states, one at a time in a copy; a test must fail each time"
 	@echo "make audit      Lighthouse (mobile) and axe-core on every page, served with gzip, other origins blocked"
 	@echo "make preview    serve the book on http://127.0.0.1:8000 and rebuild on save"
 	@echo "make notebooks  sync each .md with its .ipynb and re-execute it (nbval's reference outputs)"
@@ -86,6 +87,11 @@ lint: $(STAMP)
 # are marked `built` (pyproject.toml) and left out; nbval is not loaded, so no notebook executes.
 check: lint node_modules/.installed
 	$(BIN)/python -m pytest -p no:nbval -o addopts="-p no:cacheprovider" -m "not built" tests
+
+# Mutation testing (tools/mutants.py): each mutant breaks one rule in a scratch copy of the tree and runs the fast
+# tests; a mutant no test kills fails the target. About ten minutes.
+mutants: $(STAMP)
+	$(BIN)/python tools/mutants.py
 
 clean:
 	rm -rf _build .preview

@@ -111,7 +111,7 @@ def gap_list(rows: list[dict[str, str]]) -> str:
 # The words that state a gap. Prose outside code may say them only through the {gap} role.
 GAP_WORDS = re.compile(
     r"\b(no source (?:we \w+ )?(?:gives?|states?|dates?|links?|counts?|confirms?|names?|carries|says)"
-    r"|(?:we )?found no\b|was not found|were not found|(?:is|are) not known|appears in no source|no sourced"
+    r"|(?:we )?found no\b|not found|(?:is|are) not known|appears in no source|no sourced"
     r"|we found nothing|found nothing)",
     re.I,
 )

@@ -448,6 +448,15 @@ def test_a_narrowed_gap_without_its_note_and_a_gap_without_its_search_are_refuse
     assert "data/gaps.csv, line 2, column 'searched'" in message
 
 
+def test_rule_the_sources_a_gap_names_are_sources(copy):
+    """A gap's sources (what was read that bears on it) are source ids of sources.csv: a gap citing one that is
+    not there is refused, with file, line and column."""
+    path = copy / "gaps.csv"
+    set_cell(path, 2, "sources", "no-such-source")
+    expected = "data/gaps.csv, line 2, column 'sources': 'no-such-source' is not a source_id in data/sources.csv"
+    assert expected in refused(copy)
+
+
 # Issue 26: the last bad inputs, each refused with file, line and column.
 
 
@@ -558,6 +567,17 @@ def test_a_local_url_is_a_file_inside_data(copy, url, expected):
     line = line_of(copy / "sources.csv", "kind", "seed")
     set_cell(copy / "sources.csv", line, "url", url)
     assert f"data/sources.csv, line {line}, column 'url': '{url}' {expected}" in refused(copy)
+
+
+def test_rule_a_local_url_is_a_file_inside_data_even_through_a_link(copy, tmp_path):
+    """A local URL names a file inside data/: a link inside data/ whose target lies outside (its path has no '..')
+    leaves data/ and is refused."""
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not part of the dataset", encoding="utf-8")
+    (copy / "seed" / "elsewhere.txt").symlink_to(outside)
+    line = line_of(copy / "sources.csv", "kind", "seed")
+    set_cell(copy / "sources.csv", line, "url", "data/seed/elsewhere.txt")
+    assert f"data/sources.csv, line {line}, column 'url': 'data/seed/elsewhere.txt' leaves data/" in refused(copy)
 
 
 def test_one_event_recorded_twice_in_a_strand_is_refused(copy):

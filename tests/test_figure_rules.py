@@ -1,6 +1,7 @@
 """The rules a figure keeps whatever it draws: its CSV cannot run in a spreadsheet, and it shows no row without a
 source. Each test names its rule and was seen failing with the rule broken (see the commit that added it)."""
 
+import csv
 import re
 
 import altair as alt
@@ -87,3 +88,17 @@ def test_rule_a_figure_refuses_rows_without_a_source(ds, figures, source_id, nam
     with pytest.raises(ValueError, match=r"figure 'unsourced': " + re.escape(named)):
         figure = Figure(name="unsourced", chart=chart(rows), rows=rows, table=rows, alt_text="Points", key=KEY)
         figures.show(figure, title="T.", takeaway="K.")
+
+
+def test_rule_a_figure_s_csv_download_is_written_neutralised(ds, figures, tmp_path):
+    """The CSV under a figure (figures/<name>.csv, the rows shown) is written through spreadsheet_safe: a data cell
+    that starts as a formula reaches the reader's spreadsheet as text, and numbers are left as they are."""
+    admitted = [p for p in PAYLOADS if p[0].isprintable()]  # the loader refuses a tab or carriage return in a cell
+    rows = ds.lobbying.head(len(admitted)).copy()
+    rows["quote"] = pd.array(admitted, dtype="string")
+    figure = Figure(name="formulas", chart=chart(rows), rows=rows, table=rows, alt_text="Points", key=KEY)
+    figures.show(figure, title="T.", takeaway="K.")
+    with (tmp_path / "formulas.csv").open(newline="", encoding="utf-8") as fh:
+        written = list(csv.DictReader(fh))
+    assert [r["quote"] for r in written] == ["'" + p for p in admitted]
+    assert [r["amount_usd"] for r in written] == [str(v) for v in rows["amount_usd"]], "numbers are never touched"

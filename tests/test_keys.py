@@ -139,3 +139,26 @@ def test_the_stale_keys_of_version_1_2_0_are_caught(ds):
 def test_every_colour_name_a_key_writes_is_one_the_key_check_reads():
     for colour, name in COLOUR_NAMES.items():
         assert colour in keys.COLOURS[name], (name, colour)
+
+
+# The README (Decisions, "One meaning per marker shape"): circle the day, square the month, triangle the year.
+README_SHAPES = {"day": ("circle",), "month": ("square",), "year": ("triangle", "triangle-up", "triangle-down")}
+
+
+def test_rule_one_meaning_per_marker_shape_across_the_book(ds):
+    """Wherever a figure encodes shape from its data, the shape says how precisely the date is known, as the README
+    states it: each value of the scale is a precision, drawn as its own shape."""
+    encoded = 0
+    for page, name, function in figure_functions():
+        spec = function(ds).chart.to_dict()
+        for unit in keys._units(spec):
+            shape = unit.get("encoding", {}).get("shape", {})
+            if "field" not in shape:
+                continue
+            scale = shape.get("scale") or {}
+            pairs = dict(zip(scale.get("domain", []), scale.get("range", []), strict=True))
+            assert pairs, f"{page}.{name}: a shape from {shape['field']!r} without its precision scale"
+            for value, drawn in pairs.items():
+                assert drawn in README_SHAPES.get(value, ()), f"{page}.{name}: {value!r} drawn as {drawn!r}"
+            encoded += 1
+    assert encoded >= 4, "the figures that draw dates by precision were not found"

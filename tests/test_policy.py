@@ -78,6 +78,7 @@ def test_a_page_with_a_second_policy_fails(second):
     [
         "<script>alert(1)</script>",
         "<script>DOCUMENTATION_OPTIONS.pagename = 'x'; alert(1);</script>",
+        "<script>DOCUMENTATION_OPTIONS.pagename = 'x' + alert(1) + '';</script>",
         '<script type="module">alert(1)</script>',
         '<script data-note="application/json">alert(1)</script>',
     ],
@@ -85,6 +86,23 @@ def test_a_page_with_a_second_policy_fails(second):
 def test_an_inline_script_an_author_adds_fails_instead_of_being_hashed_into_the_policy(script):
     with pytest.raises(PolicyError, match="not one of the theme's known snippets"):
         harden(PAGE.format(body=script))
+
+
+def test_rule_the_policy_allows_no_plugins_frames_eval_or_other_origins():
+    """The README's strict policy (Decisions): scripts only from the site itself or a known snippet by its hash, no
+    eval, no plugins, no frames, nothing from another origin."""
+    policy = policy_first(harden(PAGE.format(body="<p>text</p>")))
+    directives = {d.split()[0]: d.split()[1:] for d in policy.split(";")}
+    assert directives["default-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"], "no plugins"
+    assert directives["frame-src"] == ["'none'"], "no frames"
+    assert directives["base-uri"] == ["'self'"] and directives["form-action"] == ["'self'"]
+    script = directives["script-src"]
+    assert script[0] == "'self'" and all(s.startswith("'sha256-") for s in script[1:]), script
+    for sources in directives.values():
+        assert not {"*", "'unsafe-eval'", "http:", "https:"} & set(sources), sources
+        assert all(s in ("'self'", "'none'", "data:", "'unsafe-inline'") or s.startswith("'sha256-") for s in sources)
+    assert directives["style-src"] == ["'self'", "'unsafe-inline'"], "only styles may be inline"
 
 
 def test_data_blocks_are_not_scripts():

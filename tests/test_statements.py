@@ -36,6 +36,20 @@ def test_a_gap_is_stated_only_with_its_search_record():
     assert not bare, "gap sentences without {gap}:\n" + "\n".join(f"{p}:{n}: {w}" for p, n, w in bare)
 
 
+# The README ("What the book says, checked": "Gaps are data") names these as the words that state a gap.
+README_GAP_WORDS = ("no source gives", "we found no", "not found", "is not known", "appears in no source")
+
+
+@pytest.mark.parametrize("words", README_GAP_WORDS)
+def test_rule_the_words_the_readme_says_state_a_gap_are_caught_outside_the_gap_role(words):
+    """Each phrase the README says states a gap is one the prose check catches, so it cannot stand in a chapter
+    without {gap} and its search record: in a sentence, and not once inside the role."""
+    sentence = f"For 2013, {words} an outcome of the suit."
+    assert gaps.GAP_WORDS.search(sentence), f"{words!r} would pass the check outside the {{gap}} role"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f'"{w}"' in readme for w in ("no source gives", "we found no", "not found")), "the README changed"
+
+
 def test_every_gap_role_names_a_gap():
     known = {row["gap_id"] for row in gaps.read()}
     named = set()
