@@ -39,8 +39,24 @@ def source_link(source_id: str, root: str) -> str:
     return f'<a href="{root}/{APPENDIX}.html#source-{sid}">{sid}</a>'
 
 
-def source_table(frame: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
-    """An HTML table whose source_id column links to each source's entry in the appendix."""
+# A reader's name for a data column, where the data's own is not plain words; any other underscore is a space.
+HEADERS = {"source_id": "source", "report_id": "report", "claim_id": "claim", "amount_usd": "amount (US$)"}
+
+
+def plain(column: str) -> str:
+    """A column's header as a reader reads it: 'report_id' is 'report', 'ruling_or_outcome' 'ruling or outcome'."""
+    return HEADERS.get(column, column.replace("_", " "))
+
+
+def html_table(shown: pd.DataFrame, css: str, caption: str) -> str:
+    """``shown`` (cells already escaped HTML) as a table with plain headers and a caption, in its scrolling box."""
+    body = shown.rename(columns=plain).to_html(index=False, border=0, escape=False, classes=css)
+    body = body.replace(">", f"><caption>{html.escape(caption)}</caption>", 1) if caption else body
+    return f'<div class="nt-table-wrap">{body}</div>'
+
+
+def source_table(frame: pd.DataFrame, sources: pd.DataFrame, doc: str, *, caption: str) -> Table:
+    """An HTML table whose source_id column links to each source's entry in the appendix, under its caption."""
     missing = sorted(set(frame["source_id"].dropna()) - set(sources["source_id"]))
     if missing:
         raise ValueError(f"table cites unknown sources: {missing}")
@@ -58,8 +74,7 @@ def source_table(frame: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
             f'<a href="{root}/{CLAIMS_PAGE}.html#{html.escape(claim_anchor(c))}">{html.escape(c)}</a>'
             for c in frame["claim_id"].astype(str)
         ]
-    body = shown.to_html(index=False, border=0, escape=False, classes="nt-source-table")
-    return Table(f'<div class="nt-table-wrap">{body}</div>{words}', f"{len(frame)} rows")
+    return Table(html_table(shown, "nt-source-table", caption) + words, f"{len(frame)} rows")
 
 
 TOPICS = {
@@ -189,12 +204,12 @@ def data_dictionary(schema: dict) -> Table:
         cells = _escaped(pd.DataFrame(rows))
         # A pattern is one long word: let it wrap after each alternative, never inside one.
         cells["allowed"] = cells["allowed"].str.replace(r"([|;])", r"\1<wbr>", regex=True)
-        table = cells.to_html(index=False, border=0, escape=False, classes="nt-dictionary")
+        table = html_table(cells, "nt-dictionary", f"The columns of {resource['path']}.")
         parts.append(
             f'<section class="nt-resource" id="table-{html.escape(resource["name"])}">'
             f"<h3>{html.escape(resource['path'])}: {html.escape(resource['title'])}</h3>"
             f"<p>{html.escape(resource['description'])} Key: {html.escape(', '.join(key))}.</p>"
-            f'<div class="nt-table-wrap">{table}</div></section>'
+            f"{table}</section>"
         )
     return Table("\n".join(parts), f"{len(schema['resources'])} tables")
 
@@ -238,8 +253,8 @@ def corrections_log(corrections: pd.DataFrame) -> Table:
     if corrections.empty:
         return Table("<p>No corrections have been made since publication.</p>", "no corrections")
     shown = corrections.sort_values("date", ascending=False).assign(date=lambda f: f["date"].dt.strftime("%Y-%m-%d"))
-    body = _escaped(shown).to_html(index=False, border=0, escape=False, classes="nt-corrections")
-    return Table(f'<div class="nt-table-wrap">{body}</div>', f"{len(corrections)} corrections")
+    table = html_table(_escaped(shown), "nt-corrections", "Every correction since publication, newest first.")
+    return Table(table, f"{len(corrections)} corrections")
 
 
 def page_corrections(corrections: pd.DataFrame, doc: str) -> Table:

@@ -186,7 +186,7 @@ def test_source_table_folds_the_sources_words_under_it_escaped():
 
     sources = pd.DataFrame({"source_id": ["a"], "title": ["T"], "publisher": ["P"], "published": [None]})
     frame = pd.DataFrame({"year": [2016], "source_id": ["a"], "quote": ["<b>Listed</b> again."], "quote_en": [None]})
-    markup = source_table(frame, sources, "chapters/lobbying").html
+    markup = source_table(frame, sources, "chapters/lobbying", caption="Rows.").html
     table, words = markup.split("</table>", 1)
     assert "quote" not in table, "the words go under the table, not into a column"
     assert '<details class="nt-quotes">' in words and "<q>&lt;b&gt;Listed&lt;/b&gt; again.</q>" in words

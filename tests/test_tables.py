@@ -1,7 +1,9 @@
 """The tables pages show (notorious/tables.py). Each rule test was seen failing with its rule broken."""
 
 import html
+import re
 
+import pandas as pd
 import pytest
 
 import notorious as nt
@@ -36,7 +38,7 @@ def test_rule_quote_en_and_table_cells_are_escaped_where_they_meet_html(ds):
     """Every data string a table of the pages renders is escaped: a source table's cells, quote and quote_en;
     USTR's passages; the claim audit; the source list; the corrections; the data dictionary."""
     lobbying = poisoned(ds.lobbying, ["client", "registrant", "note", "quote", "quote_en"], rows=2)
-    shown_as_text(tables.source_table(lobbying, ds.sources, "chapters/lobbying").html, 5)
+    shown_as_text(tables.source_table(lobbying, ds.sources, "chapters/lobbying", caption="Rows.").html, 5)
 
     passages = poisoned(ds.review_passages, ["passage", "location"])
     reviews = ds.reviews.astype({"title": "string"})
@@ -60,3 +62,17 @@ def test_rule_quote_en_and_table_cells_are_escaped_where_they_meet_html(ds):
     resource["description"] = PAYLOAD
     resource["schema"] = {**resource["schema"], "fields": [{**resource["schema"]["fields"][0], "description": PAYLOAD}]}
     shown_as_text(tables.data_dictionary(schema).html, 2)
+
+
+def test_every_table_has_plain_headers_and_a_caption(ds):
+    """A reader reads 'report' and 'amount (US$)', never 'report_id' or 'amount_usd', under a caption."""
+    frame = pd.DataFrame(
+        {"report_id": ["ocr-2016"], "amount_usd": [1], "ruling_or_outcome": ["x"], "source_id": ["seed-article"]}
+    )
+    markup = tables.source_table(frame, ds.sources, "chapters/lobbying", caption="What <b> says.").html
+    assert "<caption>What &lt;b&gt; says.</caption>" in markup
+    headers = re.findall(r"<th[^>]*>(.*?)</th>", markup)
+    assert headers == ["report", "amount (US$)", "ruling or outcome", "source"]
+    for markup in (tables.corrections_log(ds.corrections).html, tables.data_dictionary(ds.schema).html):
+        assert "_" not in " ".join(re.findall(r"<th[^>]*>(.*?)</th>", markup))
+        assert "<caption>" in markup
