@@ -215,15 +215,26 @@ def readable_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return shown.astype("string").fillna("")
 
 
-def _escaped_table(frame: pd.DataFrame) -> str:
+# A reader's name for a data column, where the data's own is not plain words; any other underscore is a space.
+HEADERS = {"source_id": "source", "report_id": "report", "claim_id": "claim", "amount_usd": "amount (US$)"}
+
+
+def plain(column: str) -> str:
+    """A column's header as a reader reads it: 'report_id' is 'report', 'ruling_or_outcome' 'ruling or outcome'."""
+    return HEADERS.get(column, column.replace("_", " "))
+
+
+def _escaped_table(frame: pd.DataFrame, caption: str = "") -> str:
     """A frame of strings as an HTML table, every cell and heading escaped, double quotes included (pandas' own
     escaping leaves them as they are, and every attribute the site writes is double-quoted)."""
 
     def escaped(text: object) -> str:
         return html.escape(str(text), quote=False).replace('"', "&quot;")
 
-    shown = frame.map(escaped).rename(columns=escaped)
-    return shown.to_html(index=False, border=0, escape=False)
+    shown = frame.map(escaped).rename(columns=lambda c: escaped(plain(str(c))))
+    body = shown.to_html(index=False, border=0, escape=False)
+    body = body.replace(">", f"><caption>{escaped(caption)}</caption>", 1) if caption else body
+    return f'<div class="nt-table-wrap">{body}</div>'
 
 
 def offline_renderer(spec: dict, **_: object) -> dict:
@@ -391,7 +402,7 @@ class FigureBook:
         readable = readable_frame(table if table is not None else data)
         details = (
             f'<details class="nt-table"><summary>Figure {number} as a table</summary>'
-            f"{_escaped_table(readable)}</details>"
+            f"{_escaped_table(readable, f'The data of Figure {number}: {title}')}</details>"
         )
         return f'<figure class="nt-figure" id="{anchor}">\n{body}\n{caption}\n{details}\n</figure>'
 

@@ -15,7 +15,7 @@ from .dataset import PARTIAL_DATE
 from .downloads import ARCHIVE
 from .edition import CHANGELOG_PAGE, release_of
 from .figures import Html as Table
-from .figures import quotes_note
+from .figures import plain, quotes_note
 from .metadata import CLAIMS_PAGE, SCALE_ANCHOR, SCALE_PAGE, claim_anchor
 from .pages import APPENDIX, site_root, source_href
 from .theme import VERDICT_COLOURS, VERDICT_LABELS
@@ -37,15 +37,6 @@ def _escaped(frame: pd.DataFrame) -> pd.DataFrame:
 def source_link(source_id: str, root: str) -> str:
     sid = html.escape(source_id)
     return f'<a href="{root}/{APPENDIX}.html#source-{sid}">{sid}</a>'
-
-
-# A reader's name for a data column, where the data's own is not plain words; any other underscore is a space.
-HEADERS = {"source_id": "source", "report_id": "report", "claim_id": "claim", "amount_usd": "amount (US$)"}
-
-
-def plain(column: str) -> str:
-    """A column's header as a reader reads it: 'report_id' is 'report', 'ruling_or_outcome' 'ruling or outcome'."""
-    return HEADERS.get(column, column.replace("_", " "))
 
 
 def html_table(shown: pd.DataFrame, css: str, caption: str) -> str:

@@ -102,3 +102,12 @@ def test_rule_a_figure_s_csv_download_is_written_neutralised(ds, figures, tmp_pa
         written = list(csv.DictReader(fh))
     assert [r["quote"] for r in written] == ["'" + p for p in admitted]
     assert [r["amount_usd"] for r in written] == [str(v) for v in rows["amount_usd"]], "numbers are never touched"
+
+
+def test_rule_a_figure_s_table_has_a_reader_s_headers_and_a_caption():
+    """'report_id' or 'amount_usd' is the data's name for a column, not a reader's: the table under a figure shows
+    the reader's name, and a caption naming the figure."""
+    data = pd.DataFrame({"report_id": ["ocr-2016"], "amount_usd": [1], "ruling_or_outcome": ["x"], "source_id": ["a"]})
+    markup = figmod._escaped_table(data, "The data of Figure 1.2: A <title>")
+    assert "<caption>The data of Figure 1.2: A &lt;title&gt;</caption>" in markup
+    assert re.findall(r"<th[^>]*>(.*?)</th>", markup) == ["report", "amount (US$)", "ruling or outcome", "source"]
