@@ -117,16 +117,21 @@ CHAPTERS = {
 }
 
 
-def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
-    """The seed article's claims as a table a reader can scan and filter: the claim, the verdict in colour and in
+def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str, *, leads: list[str]) -> Table:
+    """The seed article's claims: first the few that carry its argument (``leads``, by claim id) with their verdicts,
+    then every claim in a fold, as a table a reader can scan and filter: the claim, the verdict in colour and in
     words, what the sources say, the chapter that tells the story, the source.
 
-    Complete without JavaScript; filter.js adds a verdict and a chapter filter above it. Every string is escaped.
-    Each verdict is written as the theme's label (VERDICT_LABELS) next to a dot of its colour (VERDICT_COLOURS).
+    Complete without JavaScript; filter.js adds a verdict and a chapter filter above the full table, and opens the
+    fold when a reader follows a claim's permalink. Every string is escaped. Each verdict is written as the theme's
+    label (VERDICT_LABELS) next to a dot of its colour (VERDICT_COLOURS).
     """
+    unknown = sorted(set(leads) - set(claims["claim_id"]))
+    if unknown:
+        raise KeyError(f"lead claims not in data/claims.csv: {unknown}")
     root = site_root(doc)
     known = set(sources["source_id"])
-    rows = []
+    rows, lead_rows = [], {}
     for r in claims.itertuples():
         label, colour = VERDICT_LABELS[r.verdict], VERDICT_COLOURS[r.verdict]
         page, chapter = CHAPTERS.get(r.chapter, (None, r.chapter))
@@ -143,6 +148,14 @@ def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
             f'<td data-label="What the sources say">{html.escape(r.finding)}<br><small>Source: {source}</small></td>'
             f'<td data-label="Chapter">{where}</td></tr>'
         )
+        if r.claim_id in leads:
+            lead_rows[r.claim_id] = (
+                f'<tr><td data-label="The article says"><a class="nt-claim-id" href="#{anchor}">'
+                f"{html.escape(r.claim_id)}</a> {html.escape(r.claim)}</td>"
+                f'<td data-label="Verdict"><span class="nt-verdict" style="--nt-verdict: {colour}">'
+                f"{html.escape(label)}</span></td>"
+                f'<td data-label="What the sources say">{html.escape(r.finding)}</td></tr>'
+            )
     options = {
         "verdict": [(k, v) for k, v in VERDICT_LABELS.items() if k in set(claims["verdict"])],
         "chapter": [(k, v[1]) for k, v in CHAPTERS.items() if k in set(claims["chapter"])],
@@ -155,7 +168,7 @@ def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
     )
     controls = f'<div class="nt-filter" hidden>{selects}<output aria-live="polite"></output></div>'
     table = (
-        '<table class="nt-claims"><thead><tr><th>The article says</th><th>Verdict</th>'
+        '<table class="nt-claims nt-claims-every"><thead><tr><th>The article says</th><th>Verdict</th>'
         "<th>What the sources say</th><th>Chapter</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
@@ -163,10 +176,16 @@ def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str) -> Table:
         f'<p class="nt-scale-note">Each verdict is a rating on a scale <a href="{root}/{SCALE_PAGE}.html#'
         f"{SCALE_ANCHOR}\">explained in the appendix</a>; each claim's id is its permalink.</p>"
     )
-    return Table(
-        f'<div class="nt-filterable">{controls}<div class="nt-table-wrap">{table}</div></div>{scale}',
-        f"{len(claims)} claims",
+    lead = (
+        '<table class="nt-claims nt-claims-lead"><caption>The claims that carry the article\'s argument.</caption>'
+        "<thead><tr><th>The article says</th><th>Verdict</th><th>What the sources say</th></tr></thead>"
+        f"<tbody>{''.join(lead_rows[c] for c in leads)}</tbody></table>"
     )
+    every = (
+        f'<details class="nt-claims-all"><summary>Every claim, {len(claims)} in all, with filters</summary>'
+        f'<div class="nt-filterable">{controls}<div class="nt-table-wrap">{table}</div></div></details>'
+    )
+    return Table(f'<div class="nt-table-wrap">{lead}</div>{every}{scale}', f"{len(claims)} claims")
 
 
 def data_dictionary(schema: dict) -> Table:

@@ -312,26 +312,34 @@ def test_the_claim_audit_is_a_whole_table_that_readers_can_filter(browser, serve
     claims = list(csv.DictReader((ROOT / "data" / "claims.csv").open(encoding="utf-8")))
     static = Visit(browser, server, "intro.html", javascript=False)
     try:
-        assert static.page.locator("table.nt-claims tbody tr").count() == len(claims)
+        assert static.page.locator("table.nt-claims-lead tbody tr").count() == 5
+        static.page.locator(".nt-claims-all > summary").click()  # a fold opens without JavaScript
+        assert static.page.locator("table.nt-claims-every tbody tr").count() == len(claims)
         assert not static.page.locator(".nt-filter").is_visible()
-        words = static.page.locator("table.nt-claims .nt-verdict").all_inner_texts()
+        words = static.page.locator("table.nt-claims-every .nt-verdict").all_inner_texts()
         assert {w.strip() for w in words} >= {"Confirmed", "Contradicted"}
     finally:
         static.close()
     visit = Visit(browser, server, "intro.html", width=PHONE)
     try:
         page = visit.page
+        page.locator(".nt-claims-all > summary").click()
         page.locator(".nt-filter").wait_for(state="visible")
         page.select_option("select[data-filter='verdict']", "contradicted")
-        shown = page.locator("table.nt-claims tbody tr:visible")
+        shown = page.locator("table.nt-claims-every tbody tr:visible")
         expected = sum(c["verdict"] == "contradicted" for c in claims)
         assert shown.count() == expected > 0
         page.select_option("select[data-filter='chapter']", "metrics")
         both = sum(c["verdict"] == "contradicted" and c["chapter"] == "metrics" for c in claims)
-        assert page.locator("table.nt-claims tbody tr:visible").count() == both
+        assert page.locator("table.nt-claims-every tbody tr:visible").count() == both
         assert page.locator(".nt-filter output").inner_text() == f"{both} of {len(claims)} shown"
     finally:
         visit.close()
+    linked = Visit(browser, server, "intro.html#claim-c31")
+    try:
+        assert linked.page.locator("#claim-c31").is_visible(), "a claim's permalink leaves its row folded away"
+    finally:
+        linked.close()
 
 
 def test_without_javascript_readers_get_static_images_and_tables(browser, server):

@@ -48,7 +48,7 @@ def test_rule_quote_en_and_table_cells_are_escaped_where_they_meet_html(ds):
     shown_as_text(tables.passage_list(passages, reviews, sources, "chapters/listing-history").html, 4)
 
     claims = poisoned(ds.claims, ["claim", "finding"])
-    shown_as_text(tables.claim_audit(claims, ds.sources, "intro").html, 2)
+    shown_as_text(tables.claim_audit(claims, ds.sources, "intro", leads=[]).html, 2)
 
     listed = poisoned(ds.sources.sort_values("source_id"), ["title", "publisher", "note"])
     shown_as_text(tables.source_list(listed).html, 3)  # the publisher is shown once, in the source's label

@@ -24,8 +24,21 @@
     apply();
   }
 
+  // A permalink to a row inside a closed fold (#claim-c31) opens the fold, then shows the row.
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var fold = target && target.closest("details");
+    if (fold && !fold.open) {
+      fold.open = true;
+      target.scrollIntoView();
+    }
+  }
+
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll(".nt-filterable"), setUp);
+    reveal();
+    window.addEventListener("hashchange", reveal);
   }
 
   if (document.readyState === "loading") {
