@@ -71,6 +71,36 @@ STANDALONE = """<!DOCTYPE html>
 """
 
 
+# What an embedded figure's page adds under the chart at 640 px: its caption, source line, downloads and credit
+# (the tallest measured is about 410 px). At other widths the page tells the frame its height (charts.js).
+EMBED_CAPTION = 420
+
+
+def embed_code(src: str, title: str, height: int) -> str:
+    """The iframe another site pastes, and the few lines that let the figure's page set the frame's height (from
+    the book's own origin only)."""
+    origin = "/".join(src.split("/")[:3])
+    path = "/" + "/".join(src.split("/")[3:])
+    listen = (
+        "<script>addEventListener('message',function(e){var d=e.data;"
+        f"if(e.origin==={json.dumps(origin)}&&d&&d.notoriousFigure==={json.dumps(path)})"
+        "document.querySelectorAll('iframe[src=\"'+e.origin+d.notoriousFigure+'\"]')"
+        ".forEach(function(f){f.height=d.height})})</script>"
+    )
+    frame = (
+        f'<iframe src="{src}" title="{html.escape(title)}" width="100%" height="{height}" style="border:0" '
+        'loading="lazy"></iframe>'
+    )
+    return frame + "\n" + listen
+
+
+def embed_height(name: str) -> int:
+    """The height an embed of the figure's own page needs: its chart as drawn in figures/, plus its caption.
+    A figure with no drawing yet (its first build) gets a tall frame rather than a clipped one."""
+    size = svg_size(FIGURES_DIR / f"{name}.svg")
+    return (size[1] if size else 600) + EMBED_CAPTION
+
+
 def anchor_of(name: str) -> str:
     """A figure's id on its page, the target of its permalink."""
     return f"fig-{name}"
@@ -346,7 +376,7 @@ class FigureBook:
             raise ValueError(f"figure {name!r}: rows without a known source: {missing}")
         self.count += 1
         number = f"{self.prefix}.{self.count}" if self.prefix else str(self.count)
-        self._write_files(figure.chart, name, data, number=number, title=title)
+        self._write_files(figure.chart, name, data, number=number, title=title, note=figure.key)
         spec = page_spec(figure.chart)
         caption = " ".join(part for part in (takeaway, figure.key) if part)
         shown = {
@@ -414,13 +444,10 @@ class FigureBook:
         """How to cite the figure and put it on another site (an iframe of its standalone page)."""
         book = edition()
         cite = book.figure_citation(number, title, self.doc, anchor_of(name), deferred=True)
-        embed = (
-            f'<iframe src="{book.url}figures/{name}.html" title="{html.escape(f"Figure {number}: {title}")}" '
-            f'width="100%" height="600" style="border:0" loading="lazy"></iframe>'
-        )
+        embed = embed_code(f"{book.url}figures/{name}.html", f"Figure {number}: {title}", embed_height(name))
         return (
             '<details class="nt-reuse"><summary>Cite, embed or reuse this figure</summary>'
-            f"<p><strong>Cite this figure:</strong> {html.escape(cite)}</p>"
+            f"<p><strong>Cite this figure:</strong> <span data-nt-copy>{html.escape(cite)}</span></p>"
             f'<p><strong>Embed it</strong> (the figure on its own page, <a href="{figures}/{name}.html">'
             "open it</a>):</p>"
             f'<pre class="nt-embed"><code>{html.escape(embed)}</code></pre>'
@@ -449,9 +476,12 @@ class FigureBook:
         more = len(publishers) - EXPORT_PUBLISHERS
         return f"Sources: {shown}" + (f" and {more} more (listed at the address below)" if more > 0 else "")
 
-    def _write_files(self, chart: alt.TopLevelMixin, name: str, data: pd.DataFrame, *, number: str, title: str) -> None:
+    def _write_files(
+        self, chart: alt.TopLevelMixin, name: str, data: pd.DataFrame, *, number: str, title: str, note: str = ""
+    ) -> None:
         """The rows (CSV), the plain SVG the page shows without JavaScript and in print, and the exports: SVG and
-        PNG (2x, for slides) stamped with the figure's number, title, sources, licence and address."""
+        PNG (2x, for slides) stamped with the figure's number, title, how to read it (its key), sources, licence and
+        address, so a slide carries what the caption says about its marks."""
         (FIGURES_DIR / "export").mkdir(parents=True, exist_ok=True)
         spreadsheet_safe(data).to_csv(FIGURES_DIR / f"{name}.csv", index=False, lineterminator="\n")
         spec = static_spec(chart)
@@ -461,6 +491,7 @@ class FigureBook:
         book = edition()
         heading = textwrap.wrap(f"Figure {number}. {title}", EXPORT_LINE)
         footer = [
+            *textwrap.wrap(f"How to read it: {note}" if note else "", EXPORT_LINE),
             *textwrap.wrap(self._source_line(data), EXPORT_LINE),
             f"{book.title}, version {book.version} · {book.licence_name}",
             book.page_url(self.doc, anchor_of(name)),

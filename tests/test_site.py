@@ -693,3 +693,34 @@ def test_table_cells_wrap_between_words_never_inside_one(browser, server, path, 
         assert wider == 0, f"{path} at {width} px: {wider} tables run past the screen outside a scrolling box"
     finally:
         visit.close()
+
+
+def test_an_embedded_figure_sets_its_frame_to_its_own_height(browser, server):
+    """The embed code has no fixed 600 px frame: the figure's page tells the frame how tall it is, at any width."""
+    from notorious.figures import embed_code
+
+    context = browser.new_context(viewport={"width": PHONE, "height": 800})
+    try:
+        page = context.new_page()
+        page.set_content(
+            f"<!DOCTYPE html><body style='margin:0'>{embed_code(f'{server}figures/lobbying-hires.html', 'F', 100)}"
+        )
+        page.wait_for_function("() => document.querySelector('iframe').height !== '100'", timeout=15000)
+        height = int(page.evaluate("() => document.querySelector('iframe').height"))
+        inner = page.frames[1].evaluate("() => document.documentElement.scrollHeight")
+        assert height == inner > 300
+    finally:
+        context.close()
+
+
+def test_citations_and_embed_code_have_a_copy_button(browser, server):
+    visit = Visit(browser, server, "intro.html")
+    try:
+        page = visit.page
+        figures = page.locator("figure.nt-figure").count()
+        buttons = page.locator("button.nt-copy-button")
+        assert buttons.count() == 2 * figures + 2, "one per figure citation and embed code, two for the book"
+        page.locator(".nt-cite-book button.nt-copy-button").first.click()
+        assert page.locator(".nt-cite-book button.nt-copy-button").first.inner_text() == "Copied"
+    finally:
+        visit.close()

@@ -54,11 +54,29 @@
     }, function (err) { fail(target, err); });
   }
 
+  // Embedded in another site's page, a figure's own page tells it how tall it is (the embed code listens), so
+  // the frame fits the figure at any width instead of a fixed height.
+  function tellFrameHeight() {
+    if (window.parent === window) return;
+    var last = 0;
+    function tell() {
+      var height = document.documentElement.scrollHeight;
+      if (height !== last) {
+        last = height;
+        window.parent.postMessage({ notoriousFigure: location.pathname, height: height }, "*");
+      }
+    }
+    tell();
+    window.addEventListener("resize", tell);
+    if ("ResizeObserver" in window) new ResizeObserver(tell).observe(document.body);
+  }
+
   function start() {
     var specs = Array.prototype.slice.call(document.querySelectorAll("script.nt-spec"));
     // A figure's own page (the one other sites embed) draws on request: its static image costs a reader nothing,
     // the 300 KB Vega bundle only loads when they press the button.
     if (document.body.hasAttribute("data-nt-on-demand")) {
+      tellFrameHeight();
       Array.prototype.forEach.call(document.querySelectorAll("button[data-nt-draw]"), function (button) {
         button.hidden = false;
         button.addEventListener("click", function () {
