@@ -150,11 +150,42 @@ def test_measurements_flag_different_values_for_one_period_and_keep_qualifiers()
         }
     )
     directory = pd.DataFrame({"platform": ["Taobao"], "operator": ["Alibaba Group"]})
-    measured = metrics.measurements(rows, ["stores_closed"], directory=directory)
+    measured = metrics.measurements(rows, ["stores_closed"], directory=directory, labels=LABELS)
     disputed = measured.set_index("value")["disputed"]
     assert disputed[180000.0] and disputed[150000.0] and not disputed[240000.0]
     assert set(measured["shown"]) == {"about 180,000", "150,000", "more than 240,000"}
     assert measured["alibaba"].all()
+
+
+LABELS = pd.DataFrame(
+    {"metric": ["stores_closed", "arrests"], "label": ["Stores shut", "Arrests"], "short": [None, "Held"]}
+)
+
+
+def test_a_metric_is_named_by_metric_labels_and_never_by_its_slug():
+    """A measure's label and its chart heading are metric_labels.csv's words; a metric the table does not name is
+    refused, not labelled 'Listings vanished' from its slug."""
+    rows = pd.DataFrame(
+        {
+            "metric": ["stores_closed", "arrests", "listings_vanished"],
+            "platform": "Taobao",
+            "period_start": "2016",
+            "period_end": "2016",
+            "value": [1.0, 2.0, 3.0],
+            "qualifier": "exact",
+            "unit": "count",
+            "source_id": "s",
+            "quote": "q",
+            "quote_en": None,
+            "note": None,
+        }
+    )
+    directory = pd.DataFrame({"platform": ["Taobao"], "operator": ["Alibaba Group"]})
+    named = metrics.measurements(rows, ["stores_closed", "arrests"], directory=directory, labels=LABELS)
+    assert named["label"].tolist() == ["Stores shut", "Arrests"]
+    assert metrics.metric_words(LABELS, "short") == {"stores_closed": "Stores shut", "arrests": "Held"}
+    with pytest.raises(KeyError, match="listings_vanished"):
+        metrics.measurements(rows, ["listings_vanished"], directory=directory, labels=LABELS)
 
 
 @pytest.mark.parametrize(

@@ -323,6 +323,15 @@ def test_unknown_date_basis_is_refused(copy):
     assert "data/events.csv, line 2, column 'date_basis': 'guessed' is not one of: stated, computed" in refused(copy)
 
 
+def test_rule_an_unknown_metric_is_refused_not_given_a_made_up_label(copy):
+    """Every metric slug of metrics.csv has its words in metric_labels.csv; a new slug stops the build until it has."""
+    set_cell(copy / "metrics.csv", 4, "metric", "listings_vanished")
+    assert (
+        "data/metrics.csv, line 4, column 'metric': 'listings_vanished' is not a metric in data/metric_labels.csv"
+        in refused(copy)
+    )
+
+
 def test_platform_missing_from_platforms_is_refused(copy):
     set_cell(copy / "metrics.csv", 2, "platform", "Nowhere Mall")
     assert (
