@@ -188,6 +188,33 @@ def test_a_metric_is_named_by_metric_labels_and_never_by_its_slug():
         metrics.measurements(rows, ["listings_vanished"], directory=directory, labels=LABELS)
 
 
+def test_growth_series_and_what_each_count_counts_are_columns_not_notes():
+    """The alliance-growth chart draws the metrics metric_labels.csv gives a series, under that series, and says what
+    each count counts from metrics.counted: a note is prose and is never parsed."""
+    rows = pd.DataFrame(
+        {
+            "metric": ["alliance_members", "alliance_members", "arrests"],
+            "platform": "AACA",
+            "period_start": None,
+            "period_end": ["2017-01-16", "2019", "2019"],
+            "value": [20.0, 155.0, 9.0],
+            "qualifier": "exact",
+            "unit": "count",
+            "counted": ["members", None, None],
+            "source_id": "s",
+            "quote": "q",
+            "quote_en": None,
+            "note": ["counted: brands; launch", None, None],
+        }
+    )
+    labels = pd.DataFrame(
+        {"metric": ["alliance_members", "arrests"], "label": ["Members", "Arrests"], "series": ["AACA", None]}
+    )
+    growth = coalitions.growth_rows(rows, labels)
+    assert growth["series"].tolist() == ["AACA", "AACA"], "arrests have no series, so they are not drawn"
+    assert growth["counted"].tolist() == ["members", "not stated"]
+
+
 @pytest.mark.parametrize(
     ("readings", "agree"),
     [

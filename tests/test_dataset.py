@@ -332,6 +332,14 @@ def test_rule_an_unknown_metric_is_refused_not_given_a_made_up_label(copy):
     )
 
 
+def test_rule_a_count_of_an_unknown_thing_is_refused(copy):
+    """What a count counts is a column with its own list (brands, members, companies ...), not words in a note."""
+    table = rows(copy / "metrics.csv")
+    line = next(i for i, row in enumerate(table, 1) if row[0] == "alliance_members")
+    set_cell(copy / "metrics.csv", line, "counted", "fans")
+    assert f"data/metrics.csv, line {line}, column 'counted': 'fans' is not one of: brands," in refused(copy)
+
+
 def test_platform_missing_from_platforms_is_refused(copy):
     set_cell(copy / "metrics.csv", 2, "platform", "Nowhere Mall")
     assert (

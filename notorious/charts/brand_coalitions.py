@@ -420,25 +420,23 @@ def stance_summary(table: pd.DataFrame) -> str:
     return "Parties grouped by their steps toward Alibaba, with counts of events of each kind. " + " ".join(parts)
 
 
-# The sourced counts of Alibaba's alliances and brand programmes, by metric slug, as series on the chart.
-GROWTH_SERIES: dict[str, str] = {
-    "alliance_members": "AACA members",
-    "brands_cooperating_anticounterfeit": "Brands in anti-counterfeiting cooperation",
-    "brand_partners": "Brands in anti-counterfeiting cooperation",
-    "ipp_enrolled_brands": "Brands in the Good Faith takedown programme",
-    "ipp_rights_holder_accounts": "Rights-holder accounts on the IP protection platform",
-}
-_COUNTED = re.compile(r"counted: ([^;]+)")
+def growth_series(labels: pd.DataFrame) -> dict[str, str]:
+    """The series of the alliance-growth chart, by metric: the counts of Alibaba's alliances and brand programmes
+    that metric_labels.csv gives a series."""
+    named = labels.dropna(subset=["series"])
+    return dict(zip(named["metric"], named["series"], strict=True))
 
 
-def growth_rows(metrics: pd.DataFrame) -> pd.DataFrame:
-    """The sourced counts of GROWTH_SERIES, one row per source, with where and how precisely each is dated.
+def growth_rows(metrics: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """The sourced counts of each metric with a series (``growth_series``), one row per source, with where and how
+    precisely each is dated and what it counts (metrics.counted).
 
     A count given for a year or a month is drawn across that whole period (start to end), so a year-end
     figure is not mistaken for a dated one; a count dated to the day is a point.
     """
-    rows = metrics[metrics["metric"].isin(list(GROWTH_SERIES))].copy()
-    rows["series"] = rows["metric"].map(GROWTH_SERIES)
+    series = growth_series(labels)
+    rows = metrics[metrics["metric"].isin(list(series))].copy()
+    rows["series"] = rows["metric"].map(series)
     stated = rows["period_end"].fillna(rows["period_start"])
     rows["as_of"] = stated
     rows["precision"] = stated.str.len().map({4: "year", 7: "month", 10: "day"})
@@ -448,7 +446,7 @@ def growth_rows(metrics: pd.DataFrame) -> pd.DataFrame:
     rows["mid"] = rows["start"] + (rows["end"] - rows["start"]) / 2
     rows["shown"] = [qualified(q, f"{v:,.0f}") for q, v in zip(rows["qualifier"], rows["value"], strict=True)]
     rows["qualifier"] = rows["qualifier"].map(lambda q: QUALIFIER_WORDS[q] or "as stated")
-    rows["counted"] = rows["note"].str.extract(_COUNTED, expand=False).fillna("not stated")
+    rows["counted"] = rows["counted"].fillna("not stated")
     rows["value"] = rows["value"].astype(float)
     return rows.sort_values(["series", "start"]).reset_index(drop=True)
 
@@ -464,8 +462,8 @@ def growth_key(rows: pd.DataFrame) -> str:
 
 def growth_figure(ds) -> Figure:
     """Figure: the counts of Alibaba's alliance and brand programmes, each source's count on its own."""
-    rows = growth_rows(ds.metrics)
-    columns = ["metric", "series", "period_start", "period_end", "value", "unit", "qualifier", "note"]
+    rows = growth_rows(ds.metrics, ds.metric_labels)
+    columns = ["metric", "series", "period_start", "period_end", "value", "unit", "counted", "qualifier", "note"]
     return Figure(
         name="coalitions-alliance-growth",
         chart=growth_chart(rows, decisions(ds.listings, ds.reviews)),
@@ -479,13 +477,14 @@ def growth_figure(ds) -> Figure:
 
 
 def growth_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.VConcatChart:
-    """One small panel per series on a shared time axis: points (no line), period spans, qualifiers on hover."""
+    """One small panel per series, in the rows' order, on a shared time axis: points (no line), period spans,
+    qualifiers on hover."""
     domain = [rows["start"].min() - pd.DateOffset(months=3), rows["end"].max() + pd.DateOffset(months=3)]
     domain = [d.strftime("%Y-%m-%d") for d in domain]
     shown_marks = marks[marks["date"] >= domain[0]]
     panels = []
-    series_order = list(dict.fromkeys(GROWTH_SERIES.values()))
-    for i, series in enumerate(s for s in series_order if s in set(rows["series"])):
+    series_order = list(dict.fromkeys(rows["series"]))
+    for i, series in enumerate(series_order):
         data = rows[rows["series"] == series]
         x = alt.X(
             "mid:T",
