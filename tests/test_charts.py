@@ -2,6 +2,7 @@
 a disagreement, and how a number or a period is written."""
 
 import json
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -78,7 +79,7 @@ def test_stances_count_an_event_twice_dated_once_and_leave_alibaba_out():
             "quote_en": None,
         }
     )
-    table, counted = coalitions.stances(events, PLATFORMS)
+    table, counted = coalitions.stances(events, SIDES)
     by_party = table.set_index("party")
     assert by_party.loc["IACC", "cooperated"] == 1, "two rows of one event_key are one event"
     assert by_party.loc["IACC", "pressed"] == 1 and by_party.loc["IACC", "group"] == "both"
@@ -87,6 +88,18 @@ def test_stances_count_an_event_twice_dated_once_and_leave_alibaba_out():
 
 
 PLATFORMS = pd.DataFrame({"platform": ["Taobao", "Baidu"], "operator": ["Alibaba Group", "Baidu"]})
+# The vocabularies the coalitions charts read from data/, hand-written.
+SIDES = SimpleNamespace(
+    platforms=PLATFORMS,
+    event_types=pd.DataFrame(
+        {
+            "event_type": ["joined", "suspended", "settled", "statement", "petitioned", "withdrew", "ruling", "listed"],
+            "stance": ["cooperated", "pressed", "cooperated", "pressed", "pressed", "pressed", "none", None],
+        }
+    ),
+    stance_exceptions=pd.DataFrame({"event_id": ["k2"], "stance": ["cooperated"]}),
+    actor_aliases=pd.DataFrame({"name": ["AAFA and 17 other organizations"], "party": ["AAFA"]}),
+)
 
 
 def test_a_platform_alibaba_operates_is_alibaba_not_pressure_on_it():
@@ -103,9 +116,9 @@ def test_a_platform_alibaba_operates_is_alibaba_not_pressure_on_it():
             "quote_en": None,
         }
     )
-    table, _ = coalitions.stances(events, PLATFORMS)
+    table, _ = coalitions.stances(events, SIDES)
     assert table["party"].tolist() == ["Baidu"]
-    rows = coalitions.timeline_rows(events, PLATFORMS)
+    rows = coalitions.timeline_rows(events, SIDES)
     assert rows.set_index("event_id").loc[["t1", "t2"], "kind"].eq("alibaba").all()
 
 
@@ -123,14 +136,37 @@ def test_rows_of_one_event_that_agree_on_the_date_are_one_mark():
             "quote_en": None,
         }
     )
-    rows = coalitions.timeline_rows(events, PLATFORMS)
+    rows = coalitions.timeline_rows(events, SIDES)
     assert sorted(rows["event_id"]) == ["y", "z-a", "z-b"], "October 2016 and 7 October 2016 agree; 4 and 7 May do not"
     assert rows["conflict"].dropna().tolist() == ["z", "z"]
 
 
 def test_an_event_type_without_a_stance_is_refused():
-    with pytest.raises(KeyError, match="has no stance"):
-        coalitions.stance("teleported", "e9")
+    sides = coalitions.Sides.of(SIDES)
+    for kind in ("teleported", "listed"):
+        with pytest.raises(KeyError, match="has no stance in data/event_types.csv"):
+            sides.stance(kind, "e9")
+
+
+def test_stances_and_names_are_the_vocabularies_of_data():
+    """A stance comes from event_types.csv unless stance_exceptions.csv gives the event its own; an actor written
+    two ways is one party by actor_aliases.csv; 'none' is no stance, so the step is not counted."""
+    events = pd.DataFrame(
+        {
+            "event_id": ["k1", "k2", "a1", "r1"],
+            "event_key": ["k1", "k2", "a1", "r1"],
+            "date": ["2014-07-15", "2014-07-30", "2016-10-07", "2017-01-01"],
+            "actor": ["Kering", "Kering", "AAFA and 17 other organizations", "US court"],
+            "event_type": ["withdrew", "withdrew", "petitioned", "ruling"],
+            "source_id": "s",
+            "quote": "q",
+            "quote_en": None,
+        }
+    )
+    table, counted = coalitions.stances(events, SIDES)
+    by_party = table.set_index("party")
+    assert by_party.loc["Kering", "group"] == "both", "k2 is an exception: a withdrawal towards Alibaba"
+    assert by_party.loc["AAFA", "pressed"] == 1 and "US court" not in by_party.index
 
 
 def test_measurements_flag_different_values_for_one_period_and_keep_qualifiers():

@@ -340,6 +340,37 @@ def test_rule_a_count_of_an_unknown_thing_is_refused(copy):
     assert f"data/metrics.csv, line {line}, column 'counted': 'fans' is not one of: brands," in refused(copy)
 
 
+def test_rule_an_unknown_event_type_is_refused(copy):
+    """event_types.csv lists the kinds of event, each with its meaning and stance; a new kind stops the build."""
+    set_cell(copy / "events.csv", 2, "event_type", "teleported")
+    assert (
+        "data/events.csv, line 2, column 'event_type': 'teleported' is not an event_type in data/event_types.csv"
+        in refused(copy)
+    )
+
+
+def test_rule_a_stance_exception_names_a_recorded_event_and_its_source(copy):
+    set_cell(copy / "stance_exceptions.csv", 2, "event_id", "co-e99")
+    set_cell(copy / "stance_exceptions.csv", 3, "source_id", "ghost-2016")
+    message = refused(copy)
+    assert "data/stance_exceptions.csv, line 2, column 'event_id': 'co-e99' is not an event_id in data/events.csv" in (
+        message
+    )
+    assert "data/stance_exceptions.csv, line 3, column 'source_id': 'ghost-2016' is not a source_id" in message
+
+
+def test_rule_a_coalitions_event_of_a_type_without_a_stance_is_refused(copy):
+    """The brand-coalitions page draws and counts every event of its strand by its stance: an event there whose type
+    event_types.csv gives no stance stops the build, unless stance_exceptions.csv gives the event one."""
+    table = rows(copy / "events.csv")
+    line = next(i for i, row in enumerate(table, 1) if row[0] == "co-e19")
+    set_cell(copy / "events.csv", line, "event_type", "listed")
+    assert (
+        f"data/events.csv, line {line}, column 'event_type': 'listed' has no stance in data/event_types.csv"
+        in refused(copy)
+    )
+
+
 def test_platform_missing_from_platforms_is_refused(copy):
     set_cell(copy / "metrics.csv", 2, "platform", "Nowhere Mall")
     assert (

@@ -183,7 +183,7 @@ def test_c22_and_the_chapter_agree_no_unifab_filing_was_found(ds):
 def test_taobao_and_tiffany_are_not_pressure_on_alibaba(ds):
     """platforms.csv says Alibaba operates Taobao, so Taobao's letter against SAIC (met-004) is Alibaba's own step;
     Tiffany left the IACC over governance (nationaljeweler-2016-05-13-tiffany-resigns). Four parties only pressed."""
-    table, _ = coalitions.stances(ds.events[ds.events["chapter"].str.contains("coalitions")], ds.platforms)
+    table, _ = coalitions.stances(ds.events[ds.events["chapter"].str.contains("coalitions")], ds)
     assert "Taobao" not in set(table["party"]) and "Tiffany & Co." not in set(table["party"])
     assert sorted(table.loc[table["group"].eq("pressed"), "party"]) == ["AAFA", "Gucci America", "Michael Kors", "SAIC"]
 
