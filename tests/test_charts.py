@@ -61,6 +61,26 @@ def test_missing_years_are_gaps_never_zero_and_part_years_say_so():
     assert gaps.set_index("year").loc[2012, "what"] == "no figure found"
 
 
+def test_a_lobbying_period_covers_the_months_periods_csv_gives_and_is_named_by_it():
+    rows = pd.DataFrame(
+        {
+            "client": "C",
+            "year": [2016, 2017],
+            "period": ["year", "H1"],
+            "amount_usd": [100, 50],
+            "qualifier": "exact",
+            "registrant": None,
+            "source_id": "s",
+        }
+    )
+    periods = pd.DataFrame(
+        {"period": ["year", "H1"], "first_month": [1, 1], "last_month": [12, 6], "label": ["Whole year", "Jan-Jun"]}
+    )
+    spend = lobbying.client_spend(rows, pd.Series({"s": "P"}), periods, client="C").set_index("period")
+    assert spend.loc["H1", "end"] == pd.Timestamp("2017-06-30") and spend.loc["year", "start"] == pd.Timestamp("2016")
+    assert spend["period_label"].tolist() == ["Whole year", "Jan-Jun"]
+
+
 def test_a_year_with_two_different_figures_is_disputed():
     disputed = lobbying.disputed_years(spend([(2020, "year", 3160), (2020, "year", 3100), (2021, "year", 3000)]))
     assert disputed["year"].tolist() == [2020] and disputed["label"].iloc[0] == "2 sources differ"

@@ -371,6 +371,12 @@ def test_rule_a_coalitions_event_of_a_type_without_a_stance_is_refused(copy):
     )
 
 
+def test_rule_an_unknown_lobbying_period_is_refused(copy):
+    """periods.csv says which months each period of lobbying.csv covers and what readers are told it is."""
+    set_cell(copy / "lobbying.csv", 2, "period", "Q5")
+    assert "data/lobbying.csv, line 2, column 'period': 'Q5' is not a period in data/periods.csv" in refused(copy)
+
+
 def test_platform_missing_from_platforms_is_refused(copy):
     set_cell(copy / "metrics.csv", 2, "platform", "Nowhere Mall")
     assert (
