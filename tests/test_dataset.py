@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from notorious import DataError, load
-from notorious.dataset import further_sources
+from notorious.dataset import further_sources, in_strand
 from notorious.paths import DATA_DIR, ROOT
 
 
@@ -292,6 +292,19 @@ def test_every_source_is_used(dataset):
     used |= set(re.findall(r"\{src\}`([^`]+)`", prose))
     unused = sorted(set(dataset.sources["source_id"]) - used)
     assert not unused, f"sources.csv lists documents no row cites: {unused}"
+
+
+def test_every_vocabulary_row_is_used(dataset):
+    """No stale words: every labelled metric is measured, every alias names an actor of events.csv, and every
+    stance exception is an event of the coalitions strand, the only page that draws stances."""
+    unmeasured = set(dataset.metric_labels["metric"]) - set(dataset.metrics["metric"])
+    assert not unmeasured, f"metric_labels.csv names metrics metrics.csv does not hold: {sorted(unmeasured)}"
+    actors = {part.strip() for actor in dataset.events["actor"] for part in actor.split(";")}
+    unused = set(dataset.actor_aliases["name"]) - actors
+    assert not unused, f"actor_aliases.csv names actors events.csv does not: {sorted(unused)}"
+    coalitions = set(in_strand(dataset.events, "coalitions")["event_id"])
+    elsewhere = set(dataset.stance_exceptions["event_id"]) - coalitions
+    assert not elsewhere, f"stance_exceptions.csv names events outside the coalitions strand: {sorted(elsewhere)}"
 
 
 def test_row_without_quote_is_refused(copy):
