@@ -1,6 +1,7 @@
 """Charts of the brands and industry groups that took sides on Alibaba (chapter 3).
 
-Every function takes the loaded frames and returns a frame or an Altair chart; none loads data.
+Every function takes the loaded frames (or the dataset, for the vocabularies of data/ it reads: who is who, what
+each step says) and returns a frame or an Altair chart; none loads data.
 """
 
 from __future__ import annotations
