@@ -478,11 +478,16 @@ def _check_quotes(raw: _Raw, problems: list[Problem]) -> None:
 
 
 def _check_values(raw: _Raw, problems: list[Problem]) -> None:
-    """Counts are never negative; shares, and every other percent but a change, lie between 0 and 100."""
+    """Counts are never negative, and only a count says what it counts; shares, and every other percent but a
+    change, lie between 0 and 100."""
     fields = {f["name"] for f in raw.resource["schema"]["fields"]}
     if not {"metric", "value", "unit"} <= fields:
         return
     for row, line in zip(raw.rows, raw.lines, strict=True):
+        if row.get("counted") and row["unit"] != "count":
+            problems.append(
+                Problem(raw.label, line, "counted", f"{row['counted']!r} for a value in {row['unit']}, not a count")
+            )
         try:
             value = float(row["value"])
         except ValueError:

@@ -390,6 +390,15 @@ def test_rule_an_unknown_lobbying_period_is_refused(copy):
     assert "data/lobbying.csv, line 2, column 'period': 'Q5' is not a period in data/periods.csv" in refused(copy)
 
 
+def test_rule_only_a_count_says_what_it_counts(copy):
+    table = rows(copy / "metrics.csv")
+    line = next(i for i, row in enumerate(table, 1) if row[table[0].index("unit")] == "percent")
+    set_cell(copy / "metrics.csv", line, "counted", "brands")
+    assert f"data/metrics.csv, line {line}, column 'counted': 'brands' for a value in percent, not a count" in (
+        refused(copy)
+    )
+
+
 def test_platform_missing_from_platforms_is_refused(copy):
     set_cell(copy / "metrics.csv", 2, "platform", "Nowhere Mall")
     assert (
