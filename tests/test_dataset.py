@@ -294,6 +294,17 @@ def test_every_source_is_used(dataset):
     assert not unused, f"sources.csv lists documents no row cites: {unused}"
 
 
+def test_every_table_is_sourced_or_a_declared_vocabulary(dataset):
+    """Every fact table has its source_id; a table without one is the search record (gaps.csv) or a vocabulary that
+    datapackage.json declares ("vocabulary": true), which states no fact and quotes no source."""
+    for resource in dataset.schema["resources"]:
+        fields = {f["name"] for f in resource["schema"]["fields"]}
+        if resource.get("vocabulary"):
+            assert not fields & {"source_id", "quote"}, f"{resource['path']} states facts: it is not a vocabulary"
+        elif resource["name"] != "gaps":
+            assert "source_id" in fields, f"{resource['path']} has no source_id and is not declared a vocabulary"
+
+
 def test_every_vocabulary_row_is_used(dataset):
     """No stale words: every labelled metric is measured, every alias names an actor of events.csv, and every
     stance exception is an event of the coalitions strand, the only page that draws stances."""
