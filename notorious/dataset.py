@@ -189,6 +189,8 @@ def load(data_dir: Path | str = DATA_DIR, *, edition_date: dt.date | None = None
     if "events" in raws:
         record.check_event_keys(raws["events"], problems, Problem)
         _check_events_once(raws["events"], problems)
+        if "event_types" in raws and "stance_exceptions" in raws:
+            _check_stances(raws["events"], raws["event_types"], raws["stance_exceptions"], problems)
     if "gaps" in raws:
         record.check_gaps(raws["gaps"], raws.get("sources"), problems, Problem)
     if problems:
@@ -476,11 +478,16 @@ def _check_quotes(raw: _Raw, problems: list[Problem]) -> None:
 
 
 def _check_values(raw: _Raw, problems: list[Problem]) -> None:
-    """Counts are never negative; shares, and every other percent but a change, lie between 0 and 100."""
+    """Counts are never negative, and only a count says what it counts; shares, and every other percent but a
+    change, lie between 0 and 100."""
     fields = {f["name"] for f in raw.resource["schema"]["fields"]}
     if not {"metric", "value", "unit"} <= fields:
         return
     for row, line in zip(raw.rows, raw.lines, strict=True):
+        if row.get("counted") and row["unit"] != "count":
+            problems.append(
+                Problem(raw.label, line, "counted", f"{row['counted']!r} for a value in {row['unit']}, not a count")
+            )
         try:
             value = float(row["value"])
         except ValueError:
@@ -580,6 +587,26 @@ def _check_events_once(events: _Raw, problems: list[Problem]) -> None:
             seen[key] = (line, row["event_id"])
 
 
+def _check_stances(events: _Raw, types: _Raw, exceptions: _Raw, problems: list[Problem]) -> None:
+    """The brand-coalitions page counts every event of its strand by its stance: each has one, from its type
+    (event_types.csv) or, by exception, its own (stance_exceptions.csv)."""
+    stance = {row["event_type"]: row["stance"] for row in types.rows}
+    excepted = {row["event_id"] for row in exceptions.rows}
+    for row, line in zip(events.rows, events.lines, strict=True):
+        kind = row["event_type"]
+        if "coalitions" in row["chapter"].split(";") and kind in stance and not stance[kind]:
+            if row["event_id"] not in excepted:
+                problems.append(
+                    Problem(
+                        events.label,
+                        line,
+                        "event_type",
+                        f"{kind!r} has no stance in {types.label}, and the coalitions strand counts every event by "
+                        f"its stance: give the type one, or the event one in {exceptions.label}",
+                    )
+                )
+
+
 def _check_operators(listings: _Raw, platforms: _Raw, problems: list[Problem]) -> None:
     """listings.csv names each platform's operator; it must agree with platforms.csv."""
     operator = {row["platform"]: row["operator"] for row in platforms.rows}
@@ -602,13 +629,13 @@ def _check_foreign_keys(raw: _Raw, raws: dict[str, _Raw], problems: list[Problem
         target = raws.get(fk["reference"]["resource"])
         if target is None:
             continue  # the missing table is already reported
-        allowed = {row[fk["reference"]["fields"]] for row in target.rows}
+        key = fk["reference"]["fields"]
+        allowed = {row[key] for row in target.rows}
+        article = "an" if key[0] in "aeiou" else "a"
         for row, line in zip(raw.rows, raw.lines, strict=True):
             value = row[field]
             if value and value not in allowed:
-                problems.append(
-                    Problem(raw.label, line, field, f"{value!r} is not a {fk['reference']['fields']} in {target.label}")
-                )
+                problems.append(Problem(raw.label, line, field, f"{value!r} is not {article} {key} in {target.label}"))
 
 
 def further_sources(text: str) -> list[str]:

@@ -2,6 +2,7 @@
 a disagreement, and how a number or a period is written."""
 
 import json
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -60,6 +61,26 @@ def test_missing_years_are_gaps_never_zero_and_part_years_say_so():
     assert gaps.set_index("year").loc[2012, "what"] == "no figure found"
 
 
+def test_a_lobbying_period_covers_the_months_periods_csv_gives_and_is_named_by_it():
+    rows = pd.DataFrame(
+        {
+            "client": "C",
+            "year": [2016, 2017],
+            "period": ["year", "H1"],
+            "amount_usd": [100, 50],
+            "qualifier": "exact",
+            "registrant": None,
+            "source_id": "s",
+        }
+    )
+    periods = pd.DataFrame(
+        {"period": ["year", "H1"], "first_month": [1, 1], "last_month": [12, 6], "label": ["Whole year", "Jan-Jun"]}
+    )
+    spend = lobbying.client_spend(rows, pd.Series({"s": "P"}), periods, client="C").set_index("period")
+    assert spend.loc["H1", "end"] == pd.Timestamp("2017-06-30") and spend.loc["year", "start"] == pd.Timestamp("2016")
+    assert spend["period_label"].tolist() == ["Whole year", "Jan-Jun"]
+
+
 def test_a_year_with_two_different_figures_is_disputed():
     disputed = lobbying.disputed_years(spend([(2020, "year", 3160), (2020, "year", 3100), (2021, "year", 3000)]))
     assert disputed["year"].tolist() == [2020] and disputed["label"].iloc[0] == "2 sources differ"
@@ -78,7 +99,7 @@ def test_stances_count_an_event_twice_dated_once_and_leave_alibaba_out():
             "quote_en": None,
         }
     )
-    table, counted = coalitions.stances(events, PLATFORMS)
+    table, counted = coalitions.stances(events, SIDES)
     by_party = table.set_index("party")
     assert by_party.loc["IACC", "cooperated"] == 1, "two rows of one event_key are one event"
     assert by_party.loc["IACC", "pressed"] == 1 and by_party.loc["IACC", "group"] == "both"
@@ -87,6 +108,18 @@ def test_stances_count_an_event_twice_dated_once_and_leave_alibaba_out():
 
 
 PLATFORMS = pd.DataFrame({"platform": ["Taobao", "Baidu"], "operator": ["Alibaba Group", "Baidu"]})
+# The vocabularies the coalitions charts read from data/, hand-written.
+SIDES = SimpleNamespace(
+    platforms=PLATFORMS,
+    event_types=pd.DataFrame(
+        {
+            "event_type": ["joined", "suspended", "settled", "statement", "petitioned", "withdrew", "ruling", "listed"],
+            "stance": ["cooperated", "pressed", "cooperated", "pressed", "pressed", "pressed", "none", None],
+        }
+    ),
+    stance_exceptions=pd.DataFrame({"event_id": ["k2"], "stance": ["cooperated"]}),
+    actor_aliases=pd.DataFrame({"name": ["AAFA and 17 other organizations"], "party": ["AAFA"]}),
+)
 
 
 def test_a_platform_alibaba_operates_is_alibaba_not_pressure_on_it():
@@ -103,9 +136,9 @@ def test_a_platform_alibaba_operates_is_alibaba_not_pressure_on_it():
             "quote_en": None,
         }
     )
-    table, _ = coalitions.stances(events, PLATFORMS)
+    table, _ = coalitions.stances(events, SIDES)
     assert table["party"].tolist() == ["Baidu"]
-    rows = coalitions.timeline_rows(events, PLATFORMS)
+    rows = coalitions.timeline_rows(events, SIDES)
     assert rows.set_index("event_id").loc[["t1", "t2"], "kind"].eq("alibaba").all()
 
 
@@ -123,14 +156,37 @@ def test_rows_of_one_event_that_agree_on_the_date_are_one_mark():
             "quote_en": None,
         }
     )
-    rows = coalitions.timeline_rows(events, PLATFORMS)
+    rows = coalitions.timeline_rows(events, SIDES)
     assert sorted(rows["event_id"]) == ["y", "z-a", "z-b"], "October 2016 and 7 October 2016 agree; 4 and 7 May do not"
     assert rows["conflict"].dropna().tolist() == ["z", "z"]
 
 
 def test_an_event_type_without_a_stance_is_refused():
-    with pytest.raises(KeyError, match="has no stance"):
-        coalitions.stance("teleported", "e9")
+    sides = coalitions.Sides.of(SIDES)
+    for kind in ("teleported", "listed"):
+        with pytest.raises(KeyError, match="has no stance in data/event_types.csv"):
+            sides.stance(kind, "e9")
+
+
+def test_stances_and_names_are_the_vocabularies_of_data():
+    """A stance comes from event_types.csv unless stance_exceptions.csv gives the event its own; an actor written
+    two ways is one party by actor_aliases.csv; 'none' is no stance, so the step is not counted."""
+    events = pd.DataFrame(
+        {
+            "event_id": ["k1", "k2", "a1", "r1"],
+            "event_key": ["k1", "k2", "a1", "r1"],
+            "date": ["2014-07-15", "2014-07-30", "2016-10-07", "2017-01-01"],
+            "actor": ["Kering", "Kering", "AAFA and 17 other organizations", "US court"],
+            "event_type": ["withdrew", "withdrew", "petitioned", "ruling"],
+            "source_id": "s",
+            "quote": "q",
+            "quote_en": None,
+        }
+    )
+    table, counted = coalitions.stances(events, SIDES)
+    by_party = table.set_index("party")
+    assert by_party.loc["Kering", "group"] == "both", "k2 is an exception: a withdrawal towards Alibaba"
+    assert by_party.loc["AAFA", "pressed"] == 1 and "US court" not in by_party.index
 
 
 def test_measurements_flag_different_values_for_one_period_and_keep_qualifiers():
@@ -150,11 +206,69 @@ def test_measurements_flag_different_values_for_one_period_and_keep_qualifiers()
         }
     )
     directory = pd.DataFrame({"platform": ["Taobao"], "operator": ["Alibaba Group"]})
-    measured = metrics.measurements(rows, ["stores_closed"], directory=directory)
+    measured = metrics.measurements(rows, ["stores_closed"], directory=directory, labels=LABELS)
     disputed = measured.set_index("value")["disputed"]
     assert disputed[180000.0] and disputed[150000.0] and not disputed[240000.0]
     assert set(measured["shown"]) == {"about 180,000", "150,000", "more than 240,000"}
     assert measured["alibaba"].all()
+
+
+LABELS = pd.DataFrame(
+    {"metric": ["stores_closed", "arrests"], "label": ["Stores shut", "Arrests"], "short": [None, "Held"]}
+)
+
+
+def test_a_metric_is_named_by_metric_labels_and_never_by_its_slug():
+    """A measure's label and its chart heading are metric_labels.csv's words; a metric the table does not name is
+    refused, not labelled 'Listings vanished' from its slug."""
+    rows = pd.DataFrame(
+        {
+            "metric": ["stores_closed", "arrests", "listings_vanished"],
+            "platform": "Taobao",
+            "period_start": "2016",
+            "period_end": "2016",
+            "value": [1.0, 2.0, 3.0],
+            "qualifier": "exact",
+            "unit": "count",
+            "source_id": "s",
+            "quote": "q",
+            "quote_en": None,
+            "note": None,
+        }
+    )
+    directory = pd.DataFrame({"platform": ["Taobao"], "operator": ["Alibaba Group"]})
+    named = metrics.measurements(rows, ["stores_closed", "arrests"], directory=directory, labels=LABELS)
+    assert named["label"].tolist() == ["Stores shut", "Arrests"]
+    assert metrics.metric_words(LABELS, "short") == {"stores_closed": "Stores shut", "arrests": "Held"}
+    with pytest.raises(KeyError, match="listings_vanished"):
+        metrics.measurements(rows, ["listings_vanished"], directory=directory, labels=LABELS)
+
+
+def test_growth_series_and_what_each_count_counts_are_columns_not_notes():
+    """The alliance-growth chart draws the metrics metric_labels.csv gives a series, under that series, and says what
+    each count counts from metrics.counted: a note is prose and is never parsed."""
+    rows = pd.DataFrame(
+        {
+            "metric": ["alliance_members", "alliance_members", "arrests"],
+            "platform": "AACA",
+            "period_start": None,
+            "period_end": ["2017-01-16", "2019", "2019"],
+            "value": [20.0, 155.0, 9.0],
+            "qualifier": "exact",
+            "unit": "count",
+            "counted": ["members", None, None],
+            "source_id": "s",
+            "quote": "q",
+            "quote_en": None,
+            "note": ["counted: brands; launch", None, None],
+        }
+    )
+    labels = pd.DataFrame(
+        {"metric": ["alliance_members", "arrests"], "label": ["Members", "Arrests"], "series": ["AACA", None]}
+    )
+    growth = coalitions.growth_rows(rows, labels)
+    assert growth["series"].tolist() == ["AACA", "AACA"], "arrests have no series, so they are not drawn"
+    assert growth["counted"].tolist() == ["members", "not stated"]
 
 
 @pytest.mark.parametrize(

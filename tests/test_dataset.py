@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from notorious import DataError, load
-from notorious.dataset import further_sources
+from notorious.dataset import further_sources, in_strand
 from notorious.paths import DATA_DIR, ROOT
 
 
@@ -294,6 +294,30 @@ def test_every_source_is_used(dataset):
     assert not unused, f"sources.csv lists documents no row cites: {unused}"
 
 
+def test_every_table_is_sourced_or_a_declared_vocabulary(dataset):
+    """Every fact table has its source_id; a table without one is the search record (gaps.csv) or a vocabulary that
+    datapackage.json declares ("vocabulary": true), which states no fact and quotes no source."""
+    for resource in dataset.schema["resources"]:
+        fields = {f["name"] for f in resource["schema"]["fields"]}
+        if resource.get("vocabulary"):
+            assert not fields & {"source_id", "quote"}, f"{resource['path']} states facts: it is not a vocabulary"
+        elif resource["name"] != "gaps":
+            assert "source_id" in fields, f"{resource['path']} has no source_id and is not declared a vocabulary"
+
+
+def test_every_vocabulary_row_is_used(dataset):
+    """No stale words: every labelled metric is measured, every alias names an actor of events.csv, and every
+    stance exception is an event of the coalitions strand, the only page that draws stances."""
+    unmeasured = set(dataset.metric_labels["metric"]) - set(dataset.metrics["metric"])
+    assert not unmeasured, f"metric_labels.csv names metrics metrics.csv does not hold: {sorted(unmeasured)}"
+    actors = {part.strip() for actor in dataset.events["actor"] for part in actor.split(";")}
+    unused = set(dataset.actor_aliases["name"]) - actors
+    assert not unused, f"actor_aliases.csv names actors events.csv does not: {sorted(unused)}"
+    coalitions = set(in_strand(dataset.events, "coalitions")["event_id"])
+    elsewhere = set(dataset.stance_exceptions["event_id"]) - coalitions
+    assert not elsewhere, f"stance_exceptions.csv names events outside the coalitions strand: {sorted(elsewhere)}"
+
+
 def test_row_without_quote_is_refused(copy):
     set_cell(copy / "events.csv", 2, "quote", "")
     set_cell(copy / "events.csv", 2, "quote_en", "")
@@ -321,6 +345,69 @@ def test_unknown_qualifier_is_refused(copy):
 def test_unknown_date_basis_is_refused(copy):
     set_cell(copy / "events.csv", 2, "date_basis", "guessed")
     assert "data/events.csv, line 2, column 'date_basis': 'guessed' is not one of: stated, computed" in refused(copy)
+
+
+def test_rule_an_unknown_metric_is_refused_not_given_a_made_up_label(copy):
+    """Every metric slug of metrics.csv has its words in metric_labels.csv; a new slug stops the build until it has."""
+    set_cell(copy / "metrics.csv", 4, "metric", "listings_vanished")
+    assert (
+        "data/metrics.csv, line 4, column 'metric': 'listings_vanished' is not a metric in data/metric_labels.csv"
+        in refused(copy)
+    )
+
+
+def test_rule_a_count_of_an_unknown_thing_is_refused(copy):
+    """What a count counts is a column with its own list (brands, members, companies ...), not words in a note."""
+    table = rows(copy / "metrics.csv")
+    line = next(i for i, row in enumerate(table, 1) if row[0] == "alliance_members")
+    set_cell(copy / "metrics.csv", line, "counted", "fans")
+    assert f"data/metrics.csv, line {line}, column 'counted': 'fans' is not one of: brands," in refused(copy)
+
+
+def test_rule_an_unknown_event_type_is_refused(copy):
+    """event_types.csv lists the kinds of event, each with its meaning and stance; a new kind stops the build."""
+    set_cell(copy / "events.csv", 2, "event_type", "teleported")
+    assert (
+        "data/events.csv, line 2, column 'event_type': 'teleported' is not an event_type in data/event_types.csv"
+        in refused(copy)
+    )
+
+
+def test_rule_a_stance_exception_names_a_recorded_event_and_its_source(copy):
+    set_cell(copy / "stance_exceptions.csv", 2, "event_id", "co-e99")
+    set_cell(copy / "stance_exceptions.csv", 3, "source_id", "ghost-2016")
+    message = refused(copy)
+    assert "data/stance_exceptions.csv, line 2, column 'event_id': 'co-e99' is not an event_id in data/events.csv" in (
+        message
+    )
+    assert "data/stance_exceptions.csv, line 3, column 'source_id': 'ghost-2016' is not a source_id" in message
+
+
+def test_rule_a_coalitions_event_of_a_type_without_a_stance_is_refused(copy):
+    """The brand-coalitions page draws and counts every event of its strand by its stance: an event there whose type
+    event_types.csv gives no stance stops the build, unless stance_exceptions.csv gives the event one."""
+    table = rows(copy / "events.csv")
+    line = next(i for i, row in enumerate(table, 1) if row[0] == "co-e19")
+    set_cell(copy / "events.csv", line, "event_type", "listed")
+    assert (
+        f"data/events.csv, line {line}, column 'event_type': 'listed' has no stance in data/event_types.csv"
+        in refused(copy)
+    )
+
+
+def test_rule_an_unknown_lobbying_period_is_refused(copy):
+    """periods.csv says which months each period of lobbying.csv covers and what readers are told it is."""
+    set_cell(copy / "lobbying.csv", 2, "period", "Q5")
+    assert "data/lobbying.csv, line 2, column 'period': 'Q5' is not a period in data/periods.csv" in refused(copy)
+
+
+def test_rule_only_a_count_says_what_it_counts(copy):
+    table = rows(copy / "metrics.csv")
+    line = next(i for i, row in enumerate(table, 1) if row[table[0].index("unit")] == "percent")
+    set_cell(copy / "metrics.csv", line, "counted", "brands")
+    assert f"data/metrics.csv, line {line}, column 'counted': 'brands' for a value in percent, not a count" in (
+        refused(copy)
+    )
 
 
 def test_platform_missing_from_platforms_is_refused(copy):

@@ -14,7 +14,7 @@ import pytest
 
 from notorious import load, measure
 from notorious.charts import brand_coalitions as coalitions
-from notorious.charts.platform_metrics import measurements
+from notorious.charts.platform_metrics import measured
 from notorious.paths import ROOT
 
 H = ("2014-07", "2014-12")  # SAIC's test purchase, second half of 2014
@@ -183,7 +183,7 @@ def test_c22_and_the_chapter_agree_no_unifab_filing_was_found(ds):
 def test_taobao_and_tiffany_are_not_pressure_on_alibaba(ds):
     """platforms.csv says Alibaba operates Taobao, so Taobao's letter against SAIC (met-004) is Alibaba's own step;
     Tiffany left the IACC over governance (nationaljeweler-2016-05-13-tiffany-resigns). Four parties only pressed."""
-    table, _ = coalitions.stances(ds.events[ds.events["chapter"].str.contains("coalitions")], ds.platforms)
+    table, _ = coalitions.stances(ds.events[ds.events["chapter"].str.contains("coalitions")], ds)
     assert "Taobao" not in set(table["party"]) and "Tiffany & Co." not in set(table["party"])
     assert sorted(table.loc[table["group"].eq("pressed"), "party"]) == ["AAFA", "Gucci America", "Michael Kors", "SAIC"]
 
@@ -212,7 +212,7 @@ def test_figure_keys_describe_marks_the_charts_draw(ds):
 def test_agreeing_readings_are_not_flagged_as_disputed(ds):
     """4,495 leads against 'nearly 4,500' (businesstimes-2017-reuters-poor-laws) and 1,419 sites against 'more than
     1,400' (ecns-2017-04-01-alibaba-ipr-report) agree; Figure 4.4 flagged them."""
-    measures = measurements(ds.metrics, ["cases_referred_to_police", "facilities_closed"], directory=ds.platforms)
+    measures = measured(ds, ["cases_referred_to_police", "facilities_closed"])
     for metric, period in [("cases_referred_to_police", "2016"), ("facilities_closed", "2016")]:
         rows = measures[measures["metric"].eq(metric) & measures["period_start"].eq(period)]
         assert len(rows) >= 2 and not rows["disputed"].any(), rows[["value", "qualifier", "disputed"]]

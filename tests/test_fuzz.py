@@ -43,6 +43,9 @@ EXACT = {
     "events": {"actor"},
     "platforms": {"operator"},
     "listings": {"operator"},
+    # A vocabulary's names the chapters select by: a growth series, a party.
+    "metric_labels": {"series"},
+    "actor_aliases": {"party"},
 }
 
 

@@ -184,12 +184,19 @@ def test_every_internal_link_and_anchor_resolves(visits, server, path):
 
 
 def test_every_download_serves_sourced_data(visits, server):
-    """Each CSV download has rows and a source_id column; the data package archive holds the schema."""
+    """Each CSV download has rows and a source_id column, or is a vocabulary datapackage.json declares (the words
+    and rules the charts read, which state no fact) with the schema's columns; the data package archive holds the
+    schema."""
     import csv
     import io
+    import json
     import urllib.request
     import zipfile
 
+    schema = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    vocabularies = {
+        r["path"]: [f["name"] for f in r["schema"]["fields"]] for r in schema["resources"] if r.get("vocabulary")
+    }
     seen = 0
     for path in pages():
         for href in visits[path].page.eval_on_selector_all("a[download]", "els => els.map(e => e.href)"):
@@ -210,6 +217,9 @@ def test_every_download_serves_sourced_data(visits, server):
             header = next(csv.reader(io.StringIO(body.decode("utf-8"))))
             if href.endswith("/gaps.csv"):  # a record of our searches, not of facts: it says what was searched
                 assert {"searched", "languages", "searched_on"} <= set(header), href
+                continue
+            if href.rsplit("/", 1)[-1] in vocabularies:
+                assert header == vocabularies[href.rsplit("/", 1)[-1]], href
                 continue
             assert "source_id" in header, f"{href} is not a sourced CSV"
     assert seen >= 10

@@ -1,11 +1,13 @@
 """Charts of the brands and industry groups that took sides on Alibaba (chapter 3).
 
-Every function takes the loaded frames and returns a frame or an Altair chart; none loads data.
+Every function takes the loaded frames (or the dataset, for the vocabularies of data/ it reads: who is who, what
+each step says) and returns a frame or an Altair chart; none loads data.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
@@ -16,41 +18,6 @@ from ..theme import ALIBABA, CATEGORICAL, INK, OTHER
 from ..words import QUALIFIER_WORDS, listed, qualified
 from .common import colour_key, decision_rules, decisions, drawn_at, precision_key, precision_scale
 
-# What each event type says about its actor's stance toward Alibaba and USTR's listing of it.
-#   "pressed"    - a step that put pressure on Alibaba or distanced the actor from it: a petition to USTR,
-#                  a lawsuit, leaving a body Alibaba had joined, a public statement against it, suspending it;
-#   "cooperated" - a step towards Alibaba: a cooperation agreement, joining or co-founding something with it,
-#                  settling a dispute with it;
-#   None         - not a stance: court rulings and hires.
-# Every statement or report by an actor other than Alibaba in this chapter's events criticises Alibaba (SAIC's
-# test purchases, AAFA's letters), which is why both count as pressure; Alibaba's own events are never given a stance.
-STANCE_BY_EVENT_TYPE: dict[str, str | None] = {
-    "petitioned": "pressed",
-    "sued": "pressed",
-    "withdrew": "pressed",
-    "statement": "pressed",
-    "report": "pressed",
-    "suspended": "pressed",
-    "agreement": "cooperated",
-    "joined": "cooperated",
-    "founded": "cooperated",
-    "settled": "cooperated",
-    "ruling": None,
-    "hired": None,
-}
-# Exceptions to the mapping, by id. Kering withdrawing its first suit against Alibaba (two dates, two sources)
-# is a step towards Alibaba, not away from it. Tiffany left the IACC over the coalition's governance and said
-# it was not protesting Alibaba's admission (its own words to National Jeweler), so its exit is no stance.
-STANCE_BY_EVENT_ID: dict[str, str | None] = {"co-e05-a": "cooperated", "co-e05-b": "cooperated", "co-e22": None}
-
-# One name per party, so that an actor written two ways in the data is one row on the charts. Anything that
-# platforms.csv says Alibaba operates (Taobao, Tmall, its alliance ...) is Alibaba too: see alibaba_names().
-ALIASES: dict[str, str] = {
-    "Kering (Gucci, Yves Saint Laurent and other brands)": "Kering",
-    "AAFA and 17 other organizations": "AAFA",
-    "Jack Ma (Alibaba)": "Alibaba",
-    "U.S. District Court SDNY (Judge Castel)": "US court (SDNY)",
-}
 ALIBABA_NAME = "Alibaba"
 
 STANCE_GROUPS = {
@@ -74,24 +41,49 @@ def alibaba_names(platforms: pd.DataFrame) -> frozenset[str]:
     return frozenset({ALIBABA_NAME, "Alibaba Group", *own["platform"]})
 
 
-def parties(actor: str, alibaba: frozenset[str] = frozenset({ALIBABA_NAME})) -> list[str]:
-    """The parties named in an actor cell ('IACC; Alibaba' names two), each under its one name. A name in
-    ``alibaba`` (see alibaba_names), or one such name with a parenthesis ('Taobao (Alibaba)',
-    'Alibaba Group (Michael Evans)'), is Alibaba."""
-    named = []
-    for name in (part.strip() for part in actor.split(";")):
-        bare = re.sub(r"\s*\(.*\)$", "", name)
-        named.append(ALIBABA_NAME if name in alibaba or bare in alibaba else ALIASES.get(name, name))
-    return named
+@dataclass(frozen=True)
+class Sides:
+    """Who is who and what each step says, as data/ records it: the names under which Alibaba acts
+    (``alibaba_names``), one name per party (actor_aliases.csv), the stance each event type expresses
+    (event_types.csv) and the events that are exceptions to it, each with its reason (stance_exceptions.csv)."""
+
+    alibaba: frozenset[str]
+    aliases: dict[str, str]
+    by_type: dict[str, str | None]
+    by_event: dict[str, str | None]
+
+    @classmethod
+    def of(cls, ds) -> Sides:
+        return cls(
+            alibaba_names(ds.platforms),
+            dict(zip(ds.actor_aliases["name"], ds.actor_aliases["party"], strict=True)),
+            _stances(ds.event_types, "event_type"),
+            _stances(ds.stance_exceptions, "event_id"),
+        )
+
+    def parties(self, actor: str) -> list[str]:
+        """The parties named in an actor cell ('IACC; Alibaba' names two), each under its one name. A name of
+        Alibaba's, or one with a parenthesis ('Taobao (Alibaba)', 'Alibaba Group (Michael Evans)'), is Alibaba."""
+        named = []
+        for name in (part.strip() for part in actor.split(";")):
+            bare = re.sub(r"\s*\(.*\)$", "", name)
+            alibaba = name in self.alibaba or bare in self.alibaba
+            named.append(ALIBABA_NAME if alibaba else self.aliases.get(name, name))
+        return named
+
+    def stance(self, event_type: str, event_id: str) -> str | None:
+        """The stance an event expresses (None for none): the event's own exception, or its type's."""
+        if event_id in self.by_event:
+            return self.by_event[event_id]
+        if event_type not in self.by_type:
+            raise KeyError(f"event type {event_type!r} ({event_id}) has no stance in data/event_types.csv")
+        return self.by_type[event_type]
 
 
-def stance(event_type: str, event_id: str) -> str | None:
-    """The stance an event expresses, from its type (and the documented exceptions by id)."""
-    if event_id in STANCE_BY_EVENT_ID:
-        return STANCE_BY_EVENT_ID[event_id]
-    if event_type not in STANCE_BY_EVENT_TYPE:
-        raise KeyError(f"event type {event_type!r} ({event_id}) has no stance in STANCE_BY_EVENT_TYPE")
-    return STANCE_BY_EVENT_TYPE[event_type]
+def _stances(table: pd.DataFrame, key: str) -> dict[str, str | None]:
+    """A table's stances by ``key``, 'none' as None; a row without a stance is left out."""
+    rows = table.dropna(subset=["stance"])
+    return {k: None if s == "none" else s for k, s in zip(rows[key], rows["stance"], strict=True)}
 
 
 def one_row_per_date(events: pd.DataFrame) -> pd.DataFrame:
@@ -106,23 +98,24 @@ def one_row_per_date(events: pd.DataFrame) -> pd.DataFrame:
     return events.loc[sorted(keep)]
 
 
-def timeline_rows(events: pd.DataFrame, platforms: pd.DataFrame) -> pd.DataFrame:
-    """The chapter's events, each drawn once on the row of its lead party (the first party that is not Alibaba).
+def timeline_rows(events: pd.DataFrame, ds) -> pd.DataFrame:
+    """The chapter's events, each drawn once on the row of its lead party (the first party that is not Alibaba),
+    who is who and what each step says read from the dataset ``ds`` (``Sides``).
 
     Adds: when (the first day of the stated date), row (the party), kind (Alibaba's step, pressure, cooperation
     or neither), conflict (the event_key of two rows that date one event differently) and other_date.
     """
     rows = one_row_per_date(events).copy()
     rows["when"] = drawn_at(rows["date"])
-    alibaba = alibaba_names(platforms)
-    named = rows["actor"].map(lambda actor: parties(actor, alibaba))
+    sides = Sides.of(ds)
+    named = rows["actor"].map(sides.parties)
     rows["row"] = [next((p for p in ps if p != ALIBABA_NAME), ALIBABA_NAME) for ps in named]
     kinds = []
     for r in rows.itertuples():
         if r.row == ALIBABA_NAME:
             kinds.append("alibaba")
         else:
-            kinds.append(stance(r.event_type, r.event_id) or "none")
+            kinds.append(sides.stance(r.event_type, r.event_id) or "none")
     rows["kind"] = kinds
     rows["kind_label"] = rows["kind"].map(KIND_LABELS)
     keys = rows["event_key"]
@@ -161,7 +154,7 @@ def timeline_key(rows: pd.DataFrame) -> str:
 
 def timeline_figure(ds) -> Figure:
     """Figure: every step of the brands, their associations and Alibaba, one row per party."""
-    rows = timeline_rows(in_strand(ds.events, "coalitions"), ds.platforms)
+    rows = timeline_rows(in_strand(ds.events, "coalitions"), ds)
     return Figure(
         name="coalitions-timeline",
         chart=timeline_chart(rows, decisions(ds.listings, ds.reviews)),
@@ -282,23 +275,24 @@ def timeline_summary(rows: pd.DataFrame) -> str:
     )
 
 
-def stances(events: pd.DataFrame, platforms: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def stances(events: pd.DataFrame, ds) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Who stood where: one row per party other than Alibaba and its stance ('pressed', 'cooperated', 'both').
 
     An event naming two parties (such as 'Alibaba; Unifab') counts for each party other than Alibaba; an event
     recorded in several rows (one event_key: two sources dating it differently, or two strands) counts once.
-    Alibaba's own platforms (alibaba_names) are Alibaba, not parties.
+    Alibaba's own platforms (alibaba_names) are Alibaba, not parties. Stances and names are the dataset's
+    (``Sides``).
     Columns: party, group, group_label, pressed, cooperated (event counts), first, last (dates), event_types,
     event_ids. Also returns the long frame of counted events (party, kind, date, event_type, event_id,
     source_id, quote, quote_en), which is exactly what the chart counts.
     """
     records = []
-    alibaba = alibaba_names(platforms)
+    sides = Sides.of(ds)
     for r in events.itertuples():
-        kind = stance(r.event_type, r.event_id)
+        kind = sides.stance(r.event_type, r.event_id)
         if kind is None:
             continue
-        for party in parties(r.actor, alibaba):
+        for party in sides.parties(r.actor):
             if party != ALIBABA_NAME:
                 records.append(
                     {
@@ -346,7 +340,7 @@ STANCE_KEY = (
 
 def stance_figure(ds) -> Figure:
     """Figure: each party's steps pressing Alibaba and cooperating with it, counted."""
-    table, steps = stances(in_strand(ds.events, "coalitions"), ds.platforms)
+    table, steps = stances(in_strand(ds.events, "coalitions"), ds)
     return Figure(
         name="coalitions-stances",
         chart=stance_chart(table),
@@ -420,25 +414,23 @@ def stance_summary(table: pd.DataFrame) -> str:
     return "Parties grouped by their steps toward Alibaba, with counts of events of each kind. " + " ".join(parts)
 
 
-# The sourced counts of Alibaba's alliances and brand programmes, by metric slug, as series on the chart.
-GROWTH_SERIES: dict[str, str] = {
-    "alliance_members": "AACA members",
-    "brands_cooperating_anticounterfeit": "Brands in anti-counterfeiting cooperation",
-    "brand_partners": "Brands in anti-counterfeiting cooperation",
-    "ipp_enrolled_brands": "Brands in the Good Faith takedown programme",
-    "ipp_rights_holder_accounts": "Rights-holder accounts on the IP protection platform",
-}
-_COUNTED = re.compile(r"counted: ([^;]+)")
+def growth_series(labels: pd.DataFrame) -> dict[str, str]:
+    """The series of the alliance-growth chart, by metric: the counts of Alibaba's alliances and brand programmes
+    that metric_labels.csv gives a series."""
+    named = labels.dropna(subset=["series"])
+    return dict(zip(named["metric"], named["series"], strict=True))
 
 
-def growth_rows(metrics: pd.DataFrame) -> pd.DataFrame:
-    """The sourced counts of GROWTH_SERIES, one row per source, with where and how precisely each is dated.
+def growth_rows(metrics: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """The sourced counts of each metric with a series (``growth_series``), one row per source, with where and how
+    precisely each is dated and what it counts (metrics.counted).
 
     A count given for a year or a month is drawn across that whole period (start to end), so a year-end
     figure is not mistaken for a dated one; a count dated to the day is a point.
     """
-    rows = metrics[metrics["metric"].isin(list(GROWTH_SERIES))].copy()
-    rows["series"] = rows["metric"].map(GROWTH_SERIES)
+    series = growth_series(labels)
+    rows = metrics[metrics["metric"].isin(list(series))].copy()
+    rows["series"] = rows["metric"].map(series)
     stated = rows["period_end"].fillna(rows["period_start"])
     rows["as_of"] = stated
     rows["precision"] = stated.str.len().map({4: "year", 7: "month", 10: "day"})
@@ -448,7 +440,7 @@ def growth_rows(metrics: pd.DataFrame) -> pd.DataFrame:
     rows["mid"] = rows["start"] + (rows["end"] - rows["start"]) / 2
     rows["shown"] = [qualified(q, f"{v:,.0f}") for q, v in zip(rows["qualifier"], rows["value"], strict=True)]
     rows["qualifier"] = rows["qualifier"].map(lambda q: QUALIFIER_WORDS[q] or "as stated")
-    rows["counted"] = rows["note"].str.extract(_COUNTED, expand=False).fillna("not stated")
+    rows["counted"] = rows["counted"].fillna("not stated")
     rows["value"] = rows["value"].astype(float)
     return rows.sort_values(["series", "start"]).reset_index(drop=True)
 
@@ -464,8 +456,8 @@ def growth_key(rows: pd.DataFrame) -> str:
 
 def growth_figure(ds) -> Figure:
     """Figure: the counts of Alibaba's alliance and brand programmes, each source's count on its own."""
-    rows = growth_rows(ds.metrics)
-    columns = ["metric", "series", "period_start", "period_end", "value", "unit", "qualifier", "note"]
+    rows = growth_rows(ds.metrics, ds.metric_labels)
+    columns = ["metric", "series", "period_start", "period_end", "value", "unit", "counted", "qualifier", "note"]
     return Figure(
         name="coalitions-alliance-growth",
         chart=growth_chart(rows, decisions(ds.listings, ds.reviews)),
@@ -479,13 +471,14 @@ def growth_figure(ds) -> Figure:
 
 
 def growth_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.VConcatChart:
-    """One small panel per series on a shared time axis: points (no line), period spans, qualifiers on hover."""
+    """One small panel per series, in the rows' order, on a shared time axis: points (no line), period spans,
+    qualifiers on hover."""
     domain = [rows["start"].min() - pd.DateOffset(months=3), rows["end"].max() + pd.DateOffset(months=3)]
     domain = [d.strftime("%Y-%m-%d") for d in domain]
     shown_marks = marks[marks["date"] >= domain[0]]
     panels = []
-    series_order = list(dict.fromkeys(GROWTH_SERIES.values()))
-    for i, series in enumerate(s for s in series_order if s in set(rows["series"])):
+    series_order = list(dict.fromkeys(rows["series"]))
+    for i, series in enumerate(series_order):
         data = rows[rows["series"] == series]
         x = alt.X(
             "mid:T",

@@ -25,16 +25,6 @@ from .common import (
     time_axis,
 )
 
-PERIOD_MONTHS = {"year": (1, 12), "H1": (1, 6), "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
-PERIOD_LABELS = {
-    "year": "Full year",
-    "H1": "First half only",
-    "Q1": "Q1 only",
-    "Q2": "Q2 only",
-    "Q3": "Q3 only",
-    "Q4": "Q4 only",
-}
-
 
 def _money(amount: float) -> str:
     """An amount as a reader says it: $461,000 or $3.16 million."""
@@ -44,19 +34,23 @@ def _money(amount: float) -> str:
     return f"${amount:,.0f}"
 
 
-def client_spend(lobbying: pd.DataFrame, publishers: pd.Series, client: str = ALIBABA_GROUP) -> pd.DataFrame:
+def client_spend(
+    lobbying: pd.DataFrame, publishers: pd.Series, periods: pd.DataFrame, client: str = ALIBABA_GROUP
+) -> pd.DataFrame:
     """One client's reported totals (no firm-level rows), one row per source, with the span each period covers.
 
-    ``publishers`` maps source_id to publisher, for labels. Adds: start, end, mid (dates of the period),
-    period_label, publisher, amount_text (the amount as the source words it).
+    ``publishers`` maps source_id to publisher, for labels; ``periods`` (periods.csv) gives each period's months
+    and label. Adds: start, end, mid (dates of the period), period_label, publisher, amount_text (the amount as the
+    source words it).
     """
     rows = lobbying[lobbying["client"].eq(client) & lobbying["registrant"].isna()].copy()
-    first = rows["period"].map(lambda p: PERIOD_MONTHS[p][0])
-    last = rows["period"].map(lambda p: PERIOD_MONTHS[p][1])
+    period = periods.set_index("period")
+    first = rows["period"].map(period["first_month"]).astype(int)
+    last = rows["period"].map(period["last_month"]).astype(int)
     rows["start"] = pd.to_datetime({"year": rows["year"].astype(int), "month": first, "day": 1})
     rows["end"] = pd.to_datetime({"year": rows["year"].astype(int), "month": last, "day": 1}) + pd.offsets.MonthEnd(0)
     rows["mid"] = rows["start"] + (rows["end"] - rows["start"]) / 2
-    rows["period_label"] = rows["period"].map(PERIOD_LABELS)
+    rows["period_label"] = rows["period"].map(period["label"]).astype(str)
     rows["publisher"] = rows["source_id"].map(publishers)
     rows["amount_text"] = [qualified(q, _money(a)) for q, a in zip(rows["qualifier"], rows["amount_usd"], strict=True)]
     return rows.sort_values(["year", "period", "amount_usd"], ascending=[True, True, False]).reset_index(drop=True)
@@ -127,7 +121,7 @@ def _publishers(ds) -> pd.Series:
 
 def spend_figure(ds, start: str = WINDOW[0], end: str = WINDOW[1]) -> Figure:
     """Figure: Alibaba's reported spend, period by period, against USTR's decisions."""
-    spend = client_spend(ds.lobbying, _publishers(ds))
+    spend = client_spend(ds.lobbying, _publishers(ds), ds.periods)
     return Figure(
         name="lobbying-spend",
         chart=spend_chart(spend, decisions(ds.listings, ds.reviews), start, end),
@@ -138,6 +132,14 @@ def spend_figure(ds, start: str = WINDOW[0], end: str = WINDOW[1]) -> Figure:
         alt_text=spend_summary(spend),
         key=SPEND_KEY,
     )
+
+
+def _dashes(spend: pd.DataFrame) -> alt.Scale:
+    """The periods drawn, as the chart's dash styles: a full year solid, every part of a year dashed."""
+    full = spend["period"].eq("year")
+    whole = list(dict.fromkeys(spend.loc[full, "period_label"]))
+    part = list(dict.fromkeys(spend.loc[~full, "period_label"]))
+    return alt.Scale(domain=whole + part, range=[[1, 0]] * len(whole) + [[4, 3]] * len(part))
 
 
 def spend_chart(spend: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
@@ -179,7 +181,7 @@ def spend_chart(spend: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) 
         )
         .encode(x=time_axis("mid"), y=alt.value(24), text="short:N")
     )
-    period_style = alt.Scale(domain=list(PERIOD_LABELS.values())[:2], range=[[1, 0], [4, 3]])
+    period_style = _dashes(spend)
     spans = (
         alt.Chart(spend)
         .mark_rule(strokeWidth=3, color=ALIBABA)

@@ -18,32 +18,14 @@ from ..words import listed, qualified
 from .common import decision_rules, decisions, extent, is_alibaba, time_axis
 
 KEY = ["metric", "platform", "period_start", "period_end", "value", "qualifier", "unit"]
-LABELS = {
-    "listings_removed": "Listings removed",
-    "stores_closed": "Stores closed",
-    "proactive_to_request_removals_ratio": "Proactive removals per removal on request",
-    "proactive_removals_before_sale_share": "Share of proactive removals made before any sale",
-    "takedown_requests_change": "Rights holders' takedown requests, change on a year earlier",
-    "live_listings": "Live listings",
-    "annual_active_buyers": "Annual active buyers",
-    "annual_active_consumers": "Annual active consumers",
-    "merchants": "Merchants",
-    "gmv": "Gross merchandise volume",
-    "cases_referred_to_police": "Leads or cases passed to police",
-    "arrests": "Arrests",
-    "facilities_closed": "Production or storage sites closed",
-    "case_value": "Value of cases",
-    "goods_seized_value": "Value of goods seized",
-}
-SHORT = {
-    "proactive_to_request_removals_ratio": "Proactive per request",
-    "proactive_removals_before_sale_share": "Removed before a sale",
-    "takedown_requests_change": "Takedown requests",
-    "annual_active_buyers": "Active buyers",
-    "cases_referred_to_police": "Leads to police",
-    "facilities_closed": "Sites closed",
-}
 UNIT_WORDS = {"cny": "yuan", "usd": "US dollars"}
+
+
+def metric_words(labels: pd.DataFrame, column: str = "label") -> dict[str, str]:
+    """Each metric's words from metric_labels.csv: its ``label``, or its ``short`` heading (the label where the
+    table gives none)."""
+    table = labels.set_index("metric")
+    return dict(table[column].fillna(table["label"]))
 
 
 def _span(text: str | None) -> tuple[pd.Timestamp, pd.Timestamp] | None:
@@ -118,13 +100,19 @@ def readings_agree(readings: list[tuple[float, str]]) -> bool:
 
 
 def measurements(
-    metrics: pd.DataFrame, names: list[str], platforms: list[str] | None = None, *, directory: pd.DataFrame
+    metrics: pd.DataFrame,
+    names: list[str],
+    platforms: list[str] | None = None,
+    *,
+    directory: pd.DataFrame,
+    labels: pd.DataFrame,
 ) -> pd.DataFrame:
     """One row per distinct measurement of the named metrics, with its sources and a disagreement flag.
 
     ``disputed`` is true when the values for the same metric, platform and period cannot all be true at once,
     their qualifiers considered (readings_agree). ``directory`` is the platforms table, which says whose each
-    platform is (``alibaba``).
+    platform is (``alibaba``); ``labels`` is metric_labels.csv, which names each metric (one it does not name
+    is refused with a KeyError, never given a label made from its slug).
     """
     rows = metrics[metrics["metric"].isin(names)]
     if platforms is not None:
@@ -151,7 +139,8 @@ def measurements(
     grouped["end"] = [e[1] if e else pd.NaT for s, e in spans]
     periods = zip(grouped["period_start"], grouped["period_end"], strict=True)
     grouped["period"] = [period_label(s, e) for s, e in periods]
-    grouped["label"] = [LABELS.get(m, m.replace("_", " ").capitalize()) for m in grouped["metric"]]
+    named = metric_words(labels)
+    grouped["label"] = [named[m] for m in grouped["metric"]]
     grouped["shown"] = [
         value_text(v, u, q) for v, u, q in zip(grouped["value"], grouped["unit"], grouped["qualifier"], strict=True)
     ]
@@ -159,6 +148,11 @@ def measurements(
     order = {name: i for i, name in enumerate(names)}
     grouped["order"] = grouped["metric"].map(order)
     return grouped.sort_values(["order", "start", "value"]).reset_index(drop=True)
+
+
+def measured(ds, names: list[str], platforms: list[str] | None = None) -> pd.DataFrame:
+    """``measurements`` of the dataset's metrics, with its platforms and its metric labels."""
+    return measurements(ds.metrics, names, platforms, directory=ds.platforms, labels=ds.metric_labels)
 
 
 def rows_shown(metrics: pd.DataFrame, measures: pd.DataFrame) -> pd.DataFrame:
@@ -183,17 +177,18 @@ def _in_window(marks: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
     return marks[(marks["date"] >= pd.Timestamp(start)) & (marks["date"] <= pd.Timestamp(end))]
 
 
-def period_rows_chart(measures: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
+def period_rows_chart(
+    measures: pd.DataFrame, marks: pd.DataFrame, start: str, end: str, headings: dict[str, str]
+) -> alt.LayerChart:
     """One row per measurement: a bar over its period, its value and period written above, at the left edge.
 
     Values of different units share the chart because each is written, not plotted on a value axis;
     the time axis shows only how long and when each period was. Each metric opens with a bold heading
-    row, so no axis labels take width from the chart on a phone.
+    row (its words in ``headings``, by metric), so no axis labels take width from the chart on a phone.
     """
     rows, heads = [], []
     for metric, group in measures.groupby("metric", sort=False):
-        label = SHORT.get(metric, group["label"].iloc[0])
-        heads.append({"row": f"h-{metric}", "text": label})
+        heads.append({"row": f"h-{metric}", "text": headings[metric]})
         rows.append(pd.DataFrame([{"row": f"h-{metric}"}]))
         body = group.copy()
         body["row"] = [f"{metric}-{i}" for i in range(len(body))]
@@ -264,7 +259,7 @@ def _period_figure(ds, name: str, measures: pd.DataFrame, start: str, end: str, 
     marks = decisions(ds.listings, ds.reviews)
     return Figure(
         name=name,
-        chart=period_rows_chart(measures, marks, start, end),
+        chart=period_rows_chart(measures, marks, start, end, metric_words(ds.metric_labels, "short")),
         rows=rows_shown(ds.metrics, measures),
         table=readable(measures),
         alt_text=rows_summary(measures, intro),
@@ -289,7 +284,7 @@ def enforcement_figure(ds) -> Figure:
     return _period_figure(
         ds,
         "metrics-enforcement-periods",
-        measurements(ds.metrics, ENFORCEMENT, platforms=[ALIBABA_ALL, "Taobao"], directory=ds.platforms),
+        measured(ds, ENFORCEMENT, [ALIBABA_ALL, "Taobao"]),
         "2010-01-01",
         "2020-01-01",
         "Bars spanning each measurement's period, with its value written above.",
@@ -301,7 +296,7 @@ SCALE_END = "2017-03-01"
 
 def scale_measures(ds, end: str = SCALE_END) -> pd.DataFrame:
     """The platforms' size and the enforcement counts, for periods ending by ``end``."""
-    rows = measurements(ds.metrics, SCALE, platforms=[ALIBABA_ALL, "Taobao", RETAIL], directory=ds.platforms)
+    rows = measured(ds, SCALE, [ALIBABA_ALL, "Taobao", RETAIL])
     return rows[rows["end"] <= pd.Timestamp(end)]
 
 
@@ -324,7 +319,7 @@ def police_counts_figure(ds) -> Figure:
     return _period_figure(
         ds,
         "metrics-police-counts",
-        measurements(ds.metrics, POLICE, platforms=[ALIBABA_ALL], directory=ds.platforms),
+        measured(ds, POLICE, [ALIBABA_ALL]),
         "2014-01-01",
         "2023-01-01",
         "Bars spanning each reported period, with the count written above.",
@@ -336,7 +331,7 @@ def police_values_figure(ds) -> Figure:
     return _period_figure(
         ds,
         "metrics-police-values",
-        measurements(ds.metrics, MONEY, platforms=[ALIBABA_ALL], directory=ds.platforms),
+        measured(ds, MONEY, [ALIBABA_ALL]),
         "2015-01-01",
         "2020-01-01",
         "Bars spanning each reported period, with the value in yuan written above.",
@@ -376,8 +371,8 @@ def saic_key(rows: pd.DataFrame) -> str:
 
 def saic_figure(ds) -> Figure:
     """Figure: the share of genuine goods per platform in SAIC's test purchase of the second half of 2014."""
-    saic = measurements(ds.metrics, ["genuine_share_in_sample"], platforms=SAIC_PLATFORMS, directory=ds.platforms)
-    sizes = measurements(ds.metrics, ["sample_size"], platforms=SAIC_PLATFORMS, directory=ds.platforms)
+    saic = measured(ds, ["genuine_share_in_sample"], SAIC_PLATFORMS)
+    sizes = measured(ds, ["sample_size"], SAIC_PLATFORMS)
     return Figure(
         name="metrics-saic-test-purchase",
         chart=saic_chart(saic, sizes),
