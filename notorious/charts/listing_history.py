@@ -40,9 +40,15 @@ def status_key_text(statuses: pd.DataFrame) -> str:
     )
 
 
+def online_listings(ds) -> pd.DataFrame:
+    """The listing rows of platforms that are not physical markets (platforms.csv kind), i.e. websites and apps."""
+    physical = set(ds.platforms.loc[ds.platforms["kind"].eq("physical_market"), "platform"])
+    return ds.listings[~ds.listings["platform"].isin(physical)]
+
+
 def status_figure(ds) -> Figure:
-    """Figure: every Chinese platform's status in every report that names it."""
-    statuses = platform_statuses(ds.listings, ds.reviews)
+    """Figure: every Chinese online platform's status in every report that names it."""
+    statuses = platform_statuses(online_listings(ds), ds.reviews)
     shown = statuses[["report_id", "released", "platform", "operator", "status"]]
     return Figure(
         name="listing-status-timeline",
