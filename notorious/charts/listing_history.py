@@ -40,9 +40,15 @@ def status_key_text(statuses: pd.DataFrame) -> str:
     )
 
 
+def online_listings(ds) -> pd.DataFrame:
+    """The listing rows of platforms that are not physical markets (platforms.csv kind), i.e. websites and apps."""
+    physical = set(ds.platforms.loc[ds.platforms["kind"].eq("physical_market"), "platform"])
+    return ds.listings[~ds.listings["platform"].isin(physical)]
+
+
 def status_figure(ds) -> Figure:
-    """Figure: every Chinese platform's status in every report that names it."""
-    statuses = platform_statuses(ds.listings, ds.reviews)
+    """Figure: every Chinese online platform's status in every report that names it."""
+    statuses = platform_statuses(online_listings(ds), ds.reviews)
     shown = statuses[["report_id", "released", "platform", "operator", "status"]]
     return Figure(
         name="listing-status-timeline",
@@ -339,3 +345,170 @@ def list_size_summary(sizes: pd.DataFrame) -> str:
         )
         parts.append(f"{year}: {counts}")
     return "Markets on each stand-alone review. " + "; ".join(parts) + "."
+
+
+# How rare is a return: one swimlane per Chinese market, one square per USTR publication.
+ON = ("listed", "named")
+REGIONS = ("China", "Hong Kong")
+UNKNOWN = "no source"
+
+
+def publications(reviews: pd.DataFrame) -> pd.DataFrame:
+    """Every USTR publication in order (the Special 301 reports of 2006-2010, then the stand-alone reviews), with a
+    short column label: S06-S10 for the Special 301 reports, the review's year for the others."""
+    rows = reviews.assign(special=reviews["report_type"].eq("special_301"))
+    rows = rows.sort_values(["covers_year", "special"], ascending=[True, False]).reset_index(drop=True)
+    rows["column"] = [
+        f"S{y % 100:02d}" if s else str(y) for y, s in zip(rows["covers_year"], rows["special"], strict=True)
+    ]
+    rows["position"] = range(len(rows))
+    return rows[["report_id", "report_type", "covers_year", "column", "position"]]
+
+
+def market_paths(ds) -> pd.DataFrame:
+    """One row per Chinese market (mainland or Hong Kong, per platforms.csv) and USTR publication: the status a
+    source gives it there, or 'no source' where the data hold none (never read as 'not listed')."""
+    platforms = ds.platforms.set_index("platform")
+    chinese = ds.listings[ds.listings["platform"].map(platforms["country"]).isin(REGIONS)]
+    pubs = publications(ds.reviews)
+    markets = sorted(set(chinese["platform"]))
+    grid = pd.MultiIndex.from_product([markets, pubs["report_id"]], names=["platform", "report_id"]).to_frame(
+        index=False
+    )
+    grid = grid.merge(pubs, on="report_id").merge(
+        chinese[["report_id", "platform", "status"]], on=["report_id", "platform"], how="left"
+    )
+    grid["status"] = grid["status"].astype("string").fillna(UNKNOWN)
+    grid["kind"] = (
+        grid["platform"].map(platforms["kind"]).map(lambda k: "physical market" if k == "physical_market" else "online")
+    )
+    grid["region"] = grid["platform"].map(platforms["country"])
+    grid["label"] = grid["platform"].str.replace(r" \(China\)$", "", regex=True)
+    grid["status_label"] = grid["status"].map({**STATUS_LABELS, UNKNOWN: "No source"})
+    first = grid[grid["status"].isin(ON)].groupby("platform")["position"].min()
+    grid["first_on"] = grid["platform"].map(first)
+    grid = grid.sort_values(["first_on", "platform", "position"]).reset_index(drop=True)
+    return grid
+
+
+def returns(paths: pd.DataFrame) -> pd.DataFrame:
+    """Per market: first publication on the list, removals, returns after a removal (and the years between), and
+    whether it was on every publication from its first listing to the last one the data give any status for."""
+    known = paths[paths["status"].ne(UNKNOWN)]
+    last = int(known["position"].max())
+    rows = []
+    for platform, p in paths.groupby("platform", sort=False):
+        on = p[p["status"].isin(ON)]
+        removed = p[p["status"].eq("removed")]
+        back = on[on["position"] > removed["position"].min()] if len(removed) else on.iloc[:0]
+        span = p[p["position"].between(on["position"].min(), last)] if len(on) else p.iloc[:0]
+        rows.append(
+            {
+                "platform": platform,
+                "label": p["label"].iloc[0],
+                "kind": p["kind"].iloc[0],
+                "ever_on": len(on) > 0,
+                "first_on": on["covers_year"].min() if len(on) else pd.NA,
+                "removed_year": removed["covers_year"].min() if len(removed) else pd.NA,
+                "back_year": back["covers_year"].min() if len(back) else pd.NA,
+                "stayed_on": len(on) > 0 and on["position"].min() < last and span["status"].isin(ON).all(),
+                "unknown": int(p["status"].eq(UNKNOWN).sum()),
+                "on_in": ", ".join(on["column"]),
+                "removed_in": ", ".join(removed["column"]),
+                "not_listed_in": ", ".join(p.loc[p["status"].eq("not_listed"), "column"]),
+            }
+        )
+    out = pd.DataFrame(rows)
+    out["came_back"] = out["back_year"].notna()
+    out["years_away"] = (out["back_year"] - out["removed_year"]).where(out["came_back"])
+    return out
+
+
+def returns_key(paths: pd.DataFrame) -> str:
+    """The swimlane's key, written from the statuses it draws."""
+    drawn = paths.loc[paths["status"].ne(UNKNOWN), "status"]
+    return (
+        "Each row is a Chinese market, named above its squares; from left to right, one square per USTR publication, "
+        "S06 to S10 for the Special 301 reports of 2006 to 2010, then the stand-alone review of each year. A filled "
+        "square is "
+        f"the status a source gives ({status_key(drawn.unique())}); a hollow grey square means the data hold no "
+        "source for that market in that publication, which is unknown, not absent from the list."
+    )
+
+
+def returns_summary(paths: pd.DataFrame, per_market: pd.DataFrame) -> str:
+    """A text alternative of the swimlane, written from the data."""
+    parts = []
+    for r in per_market.itertuples():
+        steps = [f"on in {r.on_in}" if r.on_in else "", f"removed in {r.removed_in}" if r.removed_in else ""]
+        steps.append(f"not listed in {r.not_listed_in}" if r.not_listed_in else "")
+        parts.append(f"{r.platform}: " + "; ".join(s for s in steps if s) + f"; no source for {r.unknown}.")
+    pubs = paths["report_id"].nunique()
+    return (
+        f"Swimlane chart of {len(per_market)} Chinese markets across {pubs} USTR publications, one row per market, "
+        "one square per publication coloured by status, hollow where no source gives one. " + " ".join(parts)
+    )
+
+
+def returns_figure(ds) -> Figure:
+    """Figure: every Chinese market's years on, off and back the list, with the years no source covers."""
+    paths = market_paths(ds)
+    per_market = returns(paths)
+    shown = paths[paths["status"].ne(UNKNOWN)][["report_id", "platform", "status"]]
+    table = per_market.assign(
+        first_on=per_market["first_on"].astype("string").fillna(""),
+        unknown=per_market["unknown"].astype(str),
+    )[["platform", "kind", "on_in", "removed_in", "not_listed_in", "unknown"]].rename(
+        columns={
+            "platform": "market",
+            "on_in": "listed or named in",
+            "removed_in": "removed in",
+            "not_listed_in": "not listed in",
+            "unknown": "publications with no source",
+        }
+    )
+    return Figure(
+        name="listing-returns",
+        chart=returns_chart(paths),
+        rows=sourced(shown, ds.listings, ["report_id", "platform"]),
+        table=table,
+        alt_text=returns_summary(paths, per_market),
+        key=returns_key(paths),
+    )
+
+
+def returns_chart(paths: pd.DataFrame) -> alt.LayerChart:
+    """A swimlane per market: its name on a line of its own, then one square per publication."""
+    columns = list(dict.fromkeys(paths.sort_values("position")["column"]))
+    order = list(dict.fromkeys(paths["platform"]))
+    y = alt.Y("platform:N", sort=order, axis=None, title=None)
+    x = alt.X(
+        "column:O",
+        sort=columns,
+        title="USTR publication (S: Special 301 report)",
+        axis=alt.Axis(labelAngle=-90, labelFontSize=10, labelPadding=2, ticks=False, domain=False),
+        scale=alt.Scale(paddingInner=0.15),
+    )
+    tooltip = [
+        alt.Tooltip("platform:N", title="Market"),
+        alt.Tooltip("kind:N", title="Kind"),
+        alt.Tooltip("report_id:N", title="Publication"),
+        alt.Tooltip("status_label:N", title="Status"),
+    ]
+    base = alt.Chart(paths)
+    known = (
+        base.transform_filter(f"datum.status != '{UNKNOWN}'")
+        .mark_square(size=70, filled=True, opacity=1, yOffset=7)
+        .encode(x=x, y=y, color=alt.Color("status:N", scale=status_scale(), legend=status_legend()), tooltip=tooltip)
+    )
+    unknown = (
+        base.transform_filter(f"datum.status == '{UNKNOWN}'")
+        .mark_point(shape="square", size=40, filled=False, color=OTHER, strokeWidth=1, opacity=0.8, yOffset=7)
+        .encode(x=x, y=y, tooltip=tooltip)
+    )
+    names = (
+        base.transform_filter("datum.position == 0")
+        .mark_text(align="left", baseline="middle", fontSize=11, yOffset=-8, color=INK)
+        .encode(x=alt.value(0), y=y, text="label:N")
+    )
+    return alt.layer(unknown, known, names).properties(height=alt.Step(34))

@@ -1,0 +1,71 @@
+"""How rare is a return (listing history): a year no source covers is unknown, never 'not listed', and a return
+needs a recorded removal followed by a recorded listing."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import notorious as nt
+from notorious.charts import listing_history as listing
+from notorious.theme import STATUS_LABELS
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return nt.load()
+
+
+def paths(**markets: list[str]) -> pd.DataFrame:
+    """A swimlane frame: one market per keyword, its statuses over consecutive publications of 2010, 2011 ..."""
+    rows = [
+        {
+            "platform": name,
+            "label": name,
+            "kind": "online",
+            "status": status,
+            "position": i,
+            "covers_year": 2010 + i,
+            "column": str(2010 + i),
+        }
+        for name, statuses in markets.items()
+        for i, status in enumerate(statuses)
+    ]
+    return pd.DataFrame(rows)
+
+
+U = listing.UNKNOWN
+
+
+def test_a_publication_without_a_source_is_unknown_not_not_listed(ds):
+    grid = listing.market_paths(ds)
+    recorded = ds.listings[ds.listings["platform"].isin(set(grid["platform"]))]
+    assert grid["status"].eq("not_listed").sum() == recorded["status"].eq("not_listed").sum()
+    assert grid["status"].ne(U).sum() == len(recorded), "each drawn status is a row of listings.csv"
+
+
+def test_a_return_needs_a_recorded_removal_then_a_listing():
+    out = listing.returns(
+        paths(
+            back=["listed", "removed", U, "listed", "listed"],
+            gap=["listed", U, U, "listed", "listed"],
+            absent=["listed", "not_listed", "not_listed", "listed", "listed"],
+        )
+    ).set_index("platform")
+    assert out["came_back"].to_dict() == {"back": True, "gap": False, "absent": False}
+    assert out.loc["back", "years_away"] == 2
+
+
+def test_staying_on_is_broken_by_a_year_without_a_source():
+    out = listing.returns(
+        paths(steady=["listed", "listed", "listed"], gap=["listed", U, "listed"], late=[U, U, "listed"])
+    ).set_index("platform")
+    assert out["stayed_on"].to_dict() == {"steady": True, "gap": False, "late": False}
+
+
+def test_the_swimlane_key_names_what_the_data_draw(ds):
+    figure = listing.returns_figure(ds)
+    drawn = set(figure.rows["status"])
+    for status in drawn:
+        assert STATUS_LABELS[status] in figure.key
+    assert "hollow" in figure.key
