@@ -190,6 +190,26 @@ def _lighten_page(app: Sphinx, pagename, templatename, context, doctree) -> None
     context["script_files"] = scripts
 
 
+def _offer_pdf_edition(app, pagename, templatename, context, doctree) -> None:
+    """The header's download menu offers the whole book as its PDF edition, beside the theme's print of the page
+    (the theme fills the menu at priority 501)."""
+    for group in context.get("header_buttons", []):
+        if group.get("label") == "download-buttons":
+            for button in group["buttons"]:
+                if button.get("label") == "download-pdf-button":
+                    button["text"] = "Print this page"
+            group["buttons"].append(
+                {
+                    "type": "link",
+                    "url": context["pathto"](PDF, 1),
+                    "text": "The whole book (PDF)",
+                    "tooltip": "Download the PDF edition of the whole book",
+                    "icon": "fas fa-book",
+                    "label": "download-book-pdf-button",
+                }
+            )
+
+
 # The theme's two buttons with inline handlers; static/actions.js does the same from a file.
 HANDLERS = {
     'onclick="window.print()"': 'data-nt-action="print"',
@@ -588,6 +608,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _drop_thebe_scripts)
     app.add_css_file("charts.css")
     app.add_js_file("actions.js", loading_method="defer")
+    app.connect("html-page-context", _offer_pdf_edition, priority=600)
     app.connect("html-page-context", _stamp_edition, priority=300)
     app.connect("html-page-context", _scripts_for_charts)
     app.connect("html-page-context", _lighten_page, priority=900)

@@ -734,3 +734,11 @@ def test_citations_and_embed_code_have_a_copy_button(browser, server):
         assert page.locator(".nt-cite-book button.nt-copy-button").first.inner_text() == "Copied"
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize("path", ["intro.html", "chapters/lobbying.html"])
+def test_the_header_download_menu_offers_the_whole_book_pdf(path):
+    page = (SITE / path).read_text(encoding="utf-8")
+    link = re.search(r'<a href="([^"]*notorious-again\.pdf)"[^>]*>.*?The whole book \(PDF\)', page, re.S)
+    assert link, f"{path}: no PDF edition in the download menu"
+    assert (SITE / path).parent.joinpath(link.group(1)).resolve() == (SITE / PDF).resolve()
