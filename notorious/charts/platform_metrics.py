@@ -391,8 +391,10 @@ def saic_chart(measures: pd.DataFrame, sizes: pd.DataFrame) -> alt.LayerChart:
     """
     rows = saic_rows(measures)
     main = rows[rows["kind"] == "Most sources"].groupby("platform")["shown"].first()
+    cited = rows[rows["kind"] == "Most sources"].groupby("platform")["n_sources"].max()
     rows["text"] = [
-        f"{SAIC_NAMES.get(p, p)}: {main.get(p, '')} genuine ({_sample_text(sizes, p)})" for p in rows["platform"]
+        f"{SAIC_NAMES.get(p, p)}: {main.get(p, '')} genuine ({_count(cited.get(p, 0))}), {_sample_text(sizes, p, rows)}"
+        for p in rows["platform"]
     ]
     order = list(dict.fromkeys(rows.sort_values("value", ascending=False)["platform"]))
     y = alt.Y("platform:N", sort=order, title=None, axis=None)
@@ -416,13 +418,28 @@ def saic_chart(measures: pd.DataFrame, sizes: pd.DataFrame) -> alt.LayerChart:
 SAIC_NAMES = {SAIC_ALL: "All platforms"}
 
 
-def _sample_text(sizes: pd.DataFrame, platform: str) -> str:
-    """The sample size as the sources give it, saying when only one source gives it."""
+def _sources(cell: str) -> set[str]:
+    return {s.strip() for s in str(cell).split(",") if s.strip()}
+
+
+def _sample_text(sizes: pd.DataFrame, platform: str, shares: pd.DataFrame | None = None) -> str:
+    """The sample size as the sources give it, with how many give it. A size given only by sources whose share for
+    the platform is a minority (hollow) reading is left to the table: the label describes the filled dot."""
     rows = sizes[sizes["platform"] == platform]
+    if shares is not None:
+        own = shares[shares["platform"] == platform]
+        main = set().union(*map(_sources, own.loc[own["kind"].eq("Most sources"), "sources"]))
+        other = set().union(*map(_sources, own.loc[own["kind"].ne("Most sources"), "sources"])) - main
+        kept = rows[[not _sources(c) <= other for c in rows["sources"]]]
+        rows = kept if len(kept) else rows
     if rows.empty:
         return "sample not stated"
-    text = "sample " + " or ".join(dict.fromkeys(rows["shown"]))
-    return text + (", one source" if rows["n_sources"].max() == 1 else "")
+    counts = rows.groupby("shown", sort=False)["n_sources"].sum()
+    return "sample " + " or ".join(f"{v} ({_count(n)})" for v, n in counts.items())
+
+
+def _count(n: int) -> str:
+    return f"{n} source{'s' if n > 1 else ''}"
 
 
 def rows_summary(measures: pd.DataFrame, intro: str) -> str:
@@ -438,5 +455,5 @@ def saic_summary(measures: pd.DataFrame, sizes: pd.DataFrame) -> str:
     parts = []
     for platform, rows in measures.groupby("platform", sort=False):
         values = " or ".join(rows["shown"])
-        parts.append(f"{SAIC_NAMES.get(platform, platform)}: {values} genuine ({_sample_text(sizes, platform)})")
+        parts.append(f"{SAIC_NAMES.get(platform, platform)}: {values} genuine, {_sample_text(sizes, platform)}")
     return "Dot chart of the share of genuine goods per platform in SAIC's test purchase. " + "; ".join(parts) + "."
