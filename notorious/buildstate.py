@@ -35,6 +35,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -68,6 +69,7 @@ READS_VARIABLE = "NOTORIOUS_READS"
 FIGURES_VARIABLE = "NOTORIOUS_FIGURES"
 PREVIEW_VARIABLE = "NOTORIOUS_PREVIEW"
 STALE_VARIABLE = "NOTORIOUS_STALE"
+CHECKED_VARIABLE = "NOTORIOUS_DATA_CHECKED"
 SCHEMA = "data/datapackage.json"
 
 
@@ -261,17 +263,34 @@ def check_data(data_dir: Path, env: dict | None = None) -> str | None:
     return result.stderr.strip() or f"the data check failed (exit {result.returncode})"
 
 
-def run(command: list[str], env: dict, output: list[str] | None = None) -> int:
-    """Run one step of the build; with ``output``, also keep what it prints (the preview shows it)."""
+def start(command: list[str], env: dict, output: list[str] | None = None) -> tuple:
+    """Start one step of the build; with ``output``, also keep what it prints (the preview shows it)."""
     if output is None:
-        return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
-    with subprocess.Popen(
+        return subprocess.Popen(command, cwd=ROOT, env=env), None
+    process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace"
-    ) as process:
+    )
+
+    def keep() -> None:
         for line in process.stdout:
             sys.stdout.write(line)
             output.append(line)
+
+    reader = threading.Thread(target=keep, daemon=True)
+    reader.start()
+    return process, reader
+
+
+def finish(step: tuple) -> int:
+    process, reader = step
+    process.wait()
+    if reader is not None:
+        reader.join()
     return process.returncode
+
+
+def run(command: list[str], env: dict, output: list[str] | None = None) -> int:
+    return finish(start(command, env, output))
 
 
 def build(
@@ -294,20 +313,21 @@ def build(
         if stamp is not None and stamp.get("everything") == everything:
             print(f"{build_dir}/html is up to date: no input changed since it was built", flush=True)
             return False
-        start = seed(build_dir, staging, files)
-        if start.clean:
+        seeded = seed(build_dir, staging, files)
+        if seeded.clean:
             print("inputs changed: a clean build, every notebook will execute", flush=True)
-        elif start.changed:
-            pages = ", ".join(sorted(start.stale)) or "none"
+        elif seeded.changed:
+            pages = ", ".join(sorted(seeded.stale)) or "none"
             print(
-                f"data changed ({', '.join(start.changed)}): the pages that read it execute again: {pages}", flush=True
+                f"data changed ({', '.join(seeded.changed)}): the pages that read it execute again: {pages}", flush=True
             )
         out = staging / OUTPUT
         env = {
             **os.environ,
+            CHECKED_VARIABLE: digest(files, set(data_files(files))),
             READS_VARIABLE: str((out / READS).resolve()),
             FIGURES_VARIABLE: str((out / "figures").resolve()),
-            STALE_VARIABLE: ",".join(sorted(start.stale)),
+            STALE_VARIABLE: ",".join(sorted(seeded.stale)),
         }
         if preview:
             env[PREVIEW_VARIABLE] = "1"
@@ -316,16 +336,20 @@ def build(
         jupyter_book = [str(bin_dir / "jupyter-book"), "build", ".", "--path-output", str(staging), *flags]
         execute = [sys.executable, str(ROOT / "notorious" / "execute.py"), str(out / ".jupyter_cache")]
         try:
+            # The notebooks start executing while the data is checked; bad data stops them before they finish.
+            executing = start([*execute, "--stale", env[STALE_VARIABLE]], env, output)
             problems = check_data(ROOT / "data", env)
             if problems:
+                executing[0].terminate()
+                finish(executing)
                 if output is not None:
                     output.append(problems + "\n")
                 raise BuildFailed(problems)
-            if run([*execute, "--stale", env[STALE_VARIABLE]], env, output) != 0:
+            if finish(executing) != 0:
                 raise BuildFailed("the notebooks could not be executed into the cache (see above)")
             built = run(jupyter_book, env, output) == 0
             _check_reads(out, files)  # first: changed data may be why a page failed
-            _check_executed(out, start.executed)
+            _check_executed(out, seeded.executed)
             if not built:
                 raise BuildFailed("the book did not build (see the errors above and the reports in _build/reports)")
             if pdf and run([sys.executable, "-m", "notorious.pdf", str(out / "html")], env, output) != 0:

@@ -78,6 +78,16 @@ def _record(path: Path, sha256: str, reader: str | None = None, page: str | None
         log.write(json.dumps(entry) + "\n")
 
 
+def files_digest(data_dir: Path = DATA_DIR) -> str:
+    """One SHA-256 over every file of ``data_dir`` and its name, as notorious/buildstate.py computes it for the
+    data it checked (its ``digest``)."""
+    h = hashlib.sha256()
+    names = {p.relative_to(data_dir).as_posix(): p for p in Path(data_dir).rglob("*") if p.is_file()}
+    for name in sorted(names):
+        h.update(f"data/{name}\0{hashlib.sha256(names[name].read_bytes()).hexdigest()}\0".encode())
+    return h.hexdigest()
+
+
 class DataError(ValueError):
     """The dataset breaks its schema. The message lists every problem, each with file, line and column."""
 

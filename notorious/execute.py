@@ -20,11 +20,12 @@ each worker, for nothing.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
-from multiprocessing import get_context
+from multiprocessing import active_children, get_context
 from pathlib import Path
 
 import yaml
@@ -95,6 +96,13 @@ def _execute(doc: str) -> tuple[str, str | None, float, str | None]:
     return doc, nbformat.writes(notebook), result.time, None
 
 
+def _stop(signum, frame) -> None:
+    """Stopped (the data check failed, or the build was): the workers go too; their kernels follow them."""
+    for worker in active_children():
+        worker.kill()
+    os._exit(128 + signum)
+
+
 def execute(cache_path: Path, stale: set[str], jobs: int | None = None) -> list[str]:
     """Execute into the cache every notebook page it lacks, and every stale one; the pages executed."""
     import nbformat
@@ -126,6 +134,7 @@ def execute(cache_path: Path, stale: set[str], jobs: int | None = None) -> list[
     workers = min(len(order), jobs or os.cpu_count() or 1)
     done = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        signal.signal(signal.SIGTERM, _stop)
         for doc, text, seconds, error in pool.map(_execute, order):
             if text is None:
                 print(f"{doc}: failed ({error}) in {seconds:.1f} s; Sphinx will execute it and report", flush=True)

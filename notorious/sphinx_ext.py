@@ -32,7 +32,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import citing, gaps, metadata
-from .dataset import DataError, load, record_read
+from .dataset import DataError, files_digest, load, record_read
 from .dates import when
 from .downloads import ARCHIVE, write_data, write_data_package
 from .edition import CHANGELOG_PAGE, CITE_ANCHOR, PDF, edition, updated
@@ -133,7 +133,12 @@ class InvalidData(SphinxError):
 
 def _check_data(app: Sphinx) -> None:
     """Bad data stops the build before any page is read or executed, with the loader's message and nothing after
-    it (the {src} role, the downloads and every notebook read data/ too, and would each fail their own way)."""
+    it (the {src} role, the downloads and every notebook read data/ too, and would each fail their own way).
+    `make book` has checked these very files already (it says so with their digest), and checks at its end that
+    nothing read other bytes."""
+    checked = os.environ.get(CHECKED_VARIABLE)
+    if checked and checked == files_digest(DATA_DIR):
+        return
     try:
         load(DATA_DIR)
     except DataError as error:
@@ -202,6 +207,8 @@ PREVIEW_VARIABLE = "NOTORIOUS_PREVIEW"
 # Set by `make book` (notorious/buildstate.py): the pages, comma-separated, to read again although their sources did
 # not change, because data they read did.
 STALE_VARIABLE = "NOTORIOUS_STALE"
+# Set by `make book`: the digest of the data/ it has just checked (dataset.files_digest).
+CHECKED_VARIABLE = "NOTORIOUS_DATA_CHECKED"
 
 
 def harden(page: str, *, preview: bool = False) -> str:
