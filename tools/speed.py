@@ -9,6 +9,7 @@ time is printed with the command that was timed:
 - cold:      `rm -rf _build && make book`
 - unchanged: `make book` again
 - data:      one row's note in data/lobbying.csv edited (or the edit undone), then `make book`
+- preview:   the same data edit, then the build `make preview` runs on save (no PDF, its own folder)
 - prose:     a sentence added to chapters/lobbying.md (or removed), then `make book`
 - check:     `make check`
 """
@@ -25,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
-KINDS = ["bare", "cold", "unchanged", "data", "prose", "check"]
+KINDS = ["bare", "cold", "unchanged", "data", "preview", "prose", "check"]
 PAGES = [
     "intro",
     "chapters/listing-history",
@@ -52,6 +53,7 @@ def command(kind: str, figures: str) -> str:
         "cold": f"rm -rf _build && {MAKE} book",
         "unchanged": f"{MAKE} book",
         "data": f"{MAKE} book",
+        "preview": f"{BIN}/python notorious/buildstate.py _build/preview --preview -- -W -n --keep-going",
         "prose": f"{MAKE} book",
         "check": f"{MAKE} check",
     }[kind]
@@ -59,7 +61,7 @@ def command(kind: str, figures: str) -> str:
 
 def edit(tree: Path, kind: str) -> None:
     """The data and prose edits toggle: every other run undoes the last, so each run is an edit."""
-    if kind == "data":
+    if kind in ("data", "preview"):
         table = tree / "data" / "lobbying.csv"
         lines = table.read_text(encoding="utf-8").split("\n")
         row = lines[1].rstrip(".")
@@ -106,6 +108,8 @@ def main(argv: list[str]) -> int:
                     for tree in trees if kind != "bare" else trees[-1:]:
                         if kind in ("unchanged", "data", "prose") and not (tree / "_build" / "html").exists():
                             timed(tree, "unchanged", figures)  # the build these edits start from, not timed
+                        if kind == "preview" and not (tree / "_build" / "preview" / "html").exists():
+                            timed(tree, "preview", figures)
                         seconds, memory = timed(tree, kind, figures)
                         times.setdefault((kind, tree), []).append(seconds)
                         print(
