@@ -5,11 +5,15 @@
 1. takes the build folder's lock (two builds never share one folder) and puts right what a stopped build left:
    a staging folder is removed, a site set aside for publishing is put back;
 2. reads the inputs (data/, the package, the configuration, the pages) and their SHA-256, by content;
-3. checks the data (bad data stops the build here, with the loader's message as the last thing it prints);
-   builds in ``_build/staging``: Jupyter Book (its doctrees, execution cache and the figures the notebooks write
-   all inside it), then the PDF edition. The staging folder starts as a copy of the last published build when the
-   inputs the execution cache cannot see (data/, the package, the configuration) are the same as then, so an
-   unchanged chapter is not executed again; otherwise it starts empty and every notebook executes;
+3. checks the data (bad data stops the build here, with the loader's message as the last thing it prints) while
+   notorious/execute.py executes, on every core, each notebook the execution cache lacks; then builds in
+   ``_build/staging``: Jupyter Book (its doctrees, execution cache and the figures the notebooks write all inside
+   it; it finds every page executed), then the PDF edition. The staging folder starts as a copy of the last
+   published build when the package and the configuration (which the execution cache cannot see) are the same as
+   then, so an unchanged chapter is not executed again; otherwise it starts empty and every notebook executes.
+   When tables of data/ changed, the pages that read one of them in the last build (the log of reads, below) are
+   stale: they are executed and read again, and no other; a change to any other file of data/ (the schema, its
+   README, a seed file) empties the staging folder;
 4. checks that the inputs still hold what was read at the start, and that every page, and the build's own
    readers of data/ (the {src} role, the downloads), read exactly those bytes: each records the SHA-256 of what it
    loaded (``dataset.record_read``), so an edit made and undone while the book was building cannot be published;
