@@ -5,11 +5,15 @@
 1. takes the build folder's lock (two builds never share one folder) and puts right what a stopped build left:
    a staging folder is removed, a site set aside for publishing is put back;
 2. reads the inputs (data/, the package, the configuration, the pages) and their SHA-256, by content;
-3. checks the data (bad data stops the build here, with the loader's message as the last thing it prints);
-   builds in ``_build/staging``: Jupyter Book (its doctrees, execution cache and the figures the notebooks write
-   all inside it), then the PDF edition. The staging folder starts as a copy of the last published build when the
-   inputs the execution cache cannot see (data/, the package, the configuration) are the same as then, so an
-   unchanged chapter is not executed again; otherwise it starts empty and every notebook executes;
+3. checks the data (bad data stops the build here, with the loader's message as the last thing it prints) while
+   notorious/execute.py executes, on every core, each notebook the execution cache lacks; then builds in
+   ``_build/staging``: Jupyter Book (its doctrees, execution cache and the figures the notebooks write all inside
+   it; it finds every page executed), then the PDF edition. The staging folder starts as a copy of the last
+   published build when the package and the configuration (which the execution cache cannot see) are the same as
+   then, so an unchanged chapter is not executed again; otherwise it starts empty and every notebook executes.
+   When tables of data/ changed, the pages that read one of them in the last build (the log of reads, below) are
+   stale: they are executed and read again, and no other; a change to any other file of data/ (the schema, its
+   README, a seed file) empties the staging folder;
 4. checks that the inputs still hold what was read at the start, and that every page, and the build's own
    readers of data/ (the {src} role, the downloads), read exactly those bytes: each records the SHA-256 of what it
    loaded (``dataset.record_read``), so an edit made and undone while the book was building cannot be published;
@@ -35,14 +39,17 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# What the execution cache cannot see: a change here executes every notebook again.
-INPUTS = [
-    "data/**/*",
+# What the execution cache cannot see. A change to the package or the configuration executes every notebook again;
+# a change to a table of data/ executes again only the pages that read it (each page records what it reads).
+DATA = ["data/**/*"]
+CODE = [
     "notorious/**/*.py",
     "notorious/static/*",
     "notorious/templates/**/*",
@@ -53,6 +60,7 @@ INPUTS = [
     "CITATION.cff",
     "CHANGELOG.md",
 ]
+INPUTS = DATA + CODE
 # Everything else a build reads: when these and the inputs are unchanged, the published site is current.
 PAGES = ["*.md", "chapters/**/*.md", "assets/**/*"]
 # Jupyter Book's output folder inside the staging folder (jupyter-book build --path-output staging).
@@ -64,6 +72,9 @@ STAMP = "inputs.json"
 READS_VARIABLE = "NOTORIOUS_READS"
 FIGURES_VARIABLE = "NOTORIOUS_FIGURES"
 PREVIEW_VARIABLE = "NOTORIOUS_PREVIEW"
+STALE_VARIABLE = "NOTORIOUS_STALE"
+CHECKED_VARIABLE = "NOTORIOUS_DATA_CHECKED"
+SCHEMA = "data/datapackage.json"
 
 
 class BuildFailed(Exception):
@@ -136,16 +147,76 @@ def published_stamp(build: Path) -> dict | None:
     return json.loads(stamp.read_text(encoding="utf-8"))
 
 
-def seed(build: Path, staging: Path, inputs: str) -> bool:
-    """Start the staging folder from the published build when the inputs the cache cannot see are the same."""
+def data_files(files: dict[str, str]) -> dict[str, str]:
+    return {name: sha for name, sha in files.items() if name.startswith("data/")}
+
+
+def tables(root: Path = ROOT) -> set[str]:
+    """The files of data/ that are tables of the data package ('data/lobbying.csv', ...)."""
+    schema = json.loads((root / SCHEMA).read_text(encoding="utf-8"))
+    return {f"data/{resource['path']}" for resource in schema["resources"]}
+
+
+def page_of(entry: dict, root: Path = ROOT) -> str | None:
+    """The page a read was for: the page whose notebook read it, or the page a role read it for; None for the
+    build's own readers (the data check, the downloads), which run in every build."""
+    page = entry.get("page", entry["reader"])
+    return page if (root / f"{page}.md").is_file() else None
+
+
+def stale_pages(log: Path, changed: set[str], root: Path = ROOT) -> set[str] | None:
+    """The pages that read one of the ``changed`` files in the last build, or None when a change could reach a
+    page unrecorded (the schema, or a file of data/ that is not one of its tables): then every page executes."""
+    if SCHEMA in changed or not changed <= tables(root) or not log.exists():
+        return None
+    entries = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    return {page for e in entries if e["file"] in changed and (page := page_of(e, root)) is not None}
+
+
+def forget_reads(log: Path, changed: set[str], stale: set[str]) -> set[str]:
+    """Drop from the carried log what the stale pages read and every read of a changed file (they are read again
+    in this build); the stale pages whose notebooks had read data/, which must read it again."""
+    kept, executed = [], set()
+    for line in log.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        page = page_of(entry)
+        if page in stale and "page" not in entry:
+            executed.add(page)
+        if entry["file"] not in changed and page not in stale:
+            kept.append(line)
+    log.write_text("".join(f"{line}\n" for line in kept), encoding="utf-8")
+    return executed
+
+
+class Seed(NamedTuple):
+    """How the staging folder starts: empty (``clean``), or as the published build, with the pages whose data
+    changed (``stale``) to be executed and read again."""
+
+    clean: bool
+    changed: list[str]
+    stale: set[str]
+    executed: set[str]
+
+
+def seed(build: Path, staging: Path, files: dict[str, str]) -> Seed:
+    """Start the staging folder from the published build when the package and the configuration are the same; when
+    only tables of data/ changed, the pages that read them are stale."""
     stamp = published_stamp(build)
     out = staging / OUTPUT
-    if stamp is None or stamp.get("inputs") != inputs:
+    code = digest(files, _named(ROOT, CODE))
+    if stamp is None or stamp.get("code") != code:
         out.mkdir(parents=True)
-        return False
+        return Seed(True, [], set(), set())
+    old, new = stamp.get("data", {}), data_files(files)
+    changed = {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
+    stale = stale_pages(build / "state" / READS, changed) if changed else set()
+    if stale is None:
+        out.mkdir(parents=True)
+        return Seed(True, sorted(changed), set(), set())
     shutil.copytree(build / "state", out, symlinks=True)
     shutil.copytree(build / "html", out / "html", symlinks=True)
-    return True
+    executed = forget_reads(out / READS, changed, stale) if changed else set()
+    return Seed(False, sorted(changed), stale, executed)
 
 
 def publish(build: Path, staging: Path) -> None:
@@ -196,17 +267,34 @@ def check_data(data_dir: Path, env: dict | None = None) -> str | None:
     return result.stderr.strip() or f"the data check failed (exit {result.returncode})"
 
 
-def run(command: list[str], env: dict, output: list[str] | None = None) -> int:
-    """Run one step of the build; with ``output``, also keep what it prints (the preview shows it)."""
+def start(command: list[str], env: dict, output: list[str] | None = None) -> tuple:
+    """Start one step of the build; with ``output``, also keep what it prints (the preview shows it)."""
     if output is None:
-        return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
-    with subprocess.Popen(
+        return subprocess.Popen(command, cwd=ROOT, env=env), None
+    process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace"
-    ) as process:
+    )
+
+    def keep() -> None:
         for line in process.stdout:
             sys.stdout.write(line)
             output.append(line)
+
+    reader = threading.Thread(target=keep, daemon=True)
+    reader.start()
+    return process, reader
+
+
+def finish(step: tuple) -> int:
+    process, reader = step
+    process.wait()
+    if reader is not None:
+        reader.join()
     return process.returncode
+
+
+def run(command: list[str], env: dict, output: list[str] | None = None) -> int:
+    return finish(start(command, env, output))
 
 
 def build(
@@ -224,32 +312,48 @@ def build(
             fcntl.flock(lock, fcntl.LOCK_EX)
         recover(build_dir)
         files = snapshot()
-        inputs, everything = digest(files, _named(ROOT, INPUTS)), digest(files)
+        code, everything = digest(files, _named(ROOT, CODE)), digest(files)
         stamp = published_stamp(build_dir)
         if stamp is not None and stamp.get("everything") == everything:
             print(f"{build_dir}/html is up to date: no input changed since it was built", flush=True)
             return False
-        if not seed(build_dir, staging, inputs):
+        seeded = seed(build_dir, staging, files)
+        if seeded.clean:
             print("inputs changed: a clean build, every notebook will execute", flush=True)
+        elif seeded.changed:
+            pages = ", ".join(sorted(seeded.stale)) or "none"
+            print(
+                f"data changed ({', '.join(seeded.changed)}): the pages that read it execute again: {pages}", flush=True
+            )
         out = staging / OUTPUT
         env = {
             **os.environ,
+            CHECKED_VARIABLE: digest(files, set(data_files(files))),
             READS_VARIABLE: str((out / READS).resolve()),
             FIGURES_VARIABLE: str((out / "figures").resolve()),
+            STALE_VARIABLE: ",".join(sorted(seeded.stale)),
         }
         if preview:
             env[PREVIEW_VARIABLE] = "1"
         (out / "figures").mkdir(exist_ok=True)
         bin_dir = Path(sys.executable).parent
         jupyter_book = [str(bin_dir / "jupyter-book"), "build", ".", "--path-output", str(staging), *flags]
+        execute = [sys.executable, str(ROOT / "notorious" / "execute.py"), str(out / ".jupyter_cache")]
         try:
+            # The notebooks start executing while the data is checked; bad data stops them before they finish.
+            executing = start([*execute, "--stale", env[STALE_VARIABLE]], env, output)
             problems = check_data(ROOT / "data", env)
             if problems:
+                executing[0].terminate()
+                finish(executing)
                 if output is not None:
                     output.append(problems + "\n")
                 raise BuildFailed(problems)
+            if finish(executing) != 0:
+                raise BuildFailed("the notebooks could not be executed into the cache (see above)")
             built = run(jupyter_book, env, output) == 0
             _check_reads(out, files)  # first: changed data may be why a page failed
+            _check_executed(out, seeded.executed)
             if not built:
                 raise BuildFailed("the book did not build (see the errors above and the reports in _build/reports)")
             if pdf and run([sys.executable, "-m", "notorious.pdf", str(out / "html")], env, output) != 0:
@@ -263,7 +367,8 @@ def build(
             _remove(staging)
             raise  # its message is printed last (main)
         _compact(out / READS)
-        (out / STAMP).write_text(json.dumps({"inputs": inputs, "everything": everything}) + "\n", encoding="utf-8")
+        stamp = {"code": code, "data": data_files(files), "everything": everything}
+        (out / STAMP).write_text(json.dumps(stamp) + "\n", encoding="utf-8")
         publish(build_dir, staging)
         return True
 
@@ -281,6 +386,20 @@ def _check_reads(out: Path, files: dict[str, str]) -> None:
         raise BuildFailed(
             "data changed while the book was building; what these pages read is not what the repository held when "
             f"the build started: {'; '.join(problems)}. Nothing was published; run `make book` again"
+        )
+
+
+def _check_executed(out: Path, pages: set[str]) -> None:
+    """Each page executed again for changed data read it again: none is published with its old outputs."""
+    log = out / READS
+    read = (
+        {json.loads(line)["reader"] for line in log.read_text(encoding="utf-8").splitlines()} if log.exists() else set()
+    )
+    missing = sorted(pages - read)
+    if missing:
+        raise BuildFailed(
+            f"data these pages read changed, and they were not executed again: {', '.join(missing)}. Nothing was "
+            "published; run `make clean` and `make book`"
         )
 
 

@@ -58,17 +58,34 @@ ALLOWED_CONTROLS = {"\n"}
 READS_VARIABLE = "NOTORIOUS_READS"
 
 
-def record_read(path: Path, data: bytes, reader: str | None = None) -> None:
-    """Note, for the build, that ``reader`` (the page being executed, by default) read ``data`` from ``path``."""
+def record_read(path: Path, data: bytes, reader: str | None = None, page: str | None = None) -> None:
+    """Note, for the build, that ``reader`` (the page being executed, by default) read ``data`` from ``path``;
+    ``page`` names the page a reader of the build itself (a role) read it for."""
+    _record(path, hashlib.sha256(data).hexdigest(), reader, page)
+
+
+def _record(path: Path, sha256: str, reader: str | None = None, page: str | None = None) -> None:
     target = os.environ.get(READS_VARIABLE)
     if not target:
         return
     resolved = Path(path).resolve()
     name = resolved.relative_to(ROOT).as_posix() if resolved.is_relative_to(ROOT) else str(resolved)
     who = reader or os.environ.get("NOTORIOUS_DOC") or "the build's check of data/"
-    entry = {"reader": who, "file": name, "sha256": hashlib.sha256(data).hexdigest()}
+    entry = {"reader": who, "file": name, "sha256": sha256}
+    if page is not None:
+        entry["page"] = page
     with open(target, "a", encoding="utf-8") as log:
         log.write(json.dumps(entry) + "\n")
+
+
+def files_digest(data_dir: Path = DATA_DIR) -> str:
+    """One SHA-256 over every file of ``data_dir`` and its name, as notorious/buildstate.py computes it for the
+    data it checked (its ``digest``)."""
+    h = hashlib.sha256()
+    names = {p.relative_to(data_dir).as_posix(): p for p in Path(data_dir).rglob("*") if p.is_file()}
+    for name in sorted(names):
+        h.update(f"data/{name}\0{hashlib.sha256(names[name].read_bytes()).hexdigest()}\0".encode())
+    return h.hexdigest()
 
 
 class DataError(ValueError):
@@ -100,18 +117,28 @@ class Problem:
 
 
 class Dataset(Mapping[str, pd.DataFrame]):
-    """The validated tables, by resource name (``ds["listings"]`` or ``ds.listings``)."""
+    """The validated tables, by resource name (``ds["listings"]`` or ``ds.listings``).
 
-    def __init__(self, tables: dict[str, pd.DataFrame], schema: dict):
+    A table is recorded as read (``record_read``) when a page first asks for it, not when it is loaded: every page
+    loads, and so validates, every table, but its outputs depend only on the tables it asks for, and the build
+    re-executes a page after a data edit only when the edit touched one of those (notorious/buildstate.py)."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame], schema: dict, files: dict[str, tuple[Path, str]] | None = None):
         self._tables = tables
         self.schema = schema
+        self._files = dict(files or {})  # table -> (its file, the SHA-256 of the bytes loaded), until recorded
 
     def __getitem__(self, name: str) -> pd.DataFrame:
-        return self._tables[name]
+        frame = self._tables[name]
+        if name in self._files:
+            _record(*self._files.pop(name))
+        return frame
 
     def __getattr__(self, name: str) -> pd.DataFrame:
+        if name.startswith("_"):
+            raise AttributeError(name)
         try:
-            return self._tables[name]
+            return self[name]
         except KeyError:
             raise AttributeError(name) from None
 
@@ -130,6 +157,7 @@ class _Raw:
     label: str
     rows: list[dict[str, str]]
     lines: list[int]
+    sha256: str = ""
 
 
 def in_strand(events: pd.DataFrame, chapter: str) -> pd.DataFrame:
@@ -164,10 +192,12 @@ def load(data_dir: Path | str = DATA_DIR, *, edition_date: dt.date | None = None
     schema = read_schema(data_dir)
     problems: list[Problem] = []
     raws: dict[str, _Raw] = {}
+    files: dict[str, tuple[Path, str]] = {}
     for resource in schema["resources"]:
         raw = _read_csv(data_dir, resource, problems)
         if raw is not None:
             raws[resource["name"]] = raw
+            files[resource["name"]] = (data_dir / resource["path"], raw.sha256)
             _check_cells(raw, problems)
             _check_primary_key(raw, problems)
             _check_precision(raw, problems)
@@ -195,7 +225,7 @@ def load(data_dir: Path | str = DATA_DIR, *, edition_date: dt.date | None = None
         record.check_gaps(raws["gaps"], raws.get("sources"), problems, Problem)
     if problems:
         raise DataError(problems)
-    return Dataset({name: _to_frame(raw) for name, raw in raws.items()}, schema)
+    return Dataset({name: _to_frame(raw) for name, raw in raws.items()}, schema, files)
 
 
 def _label(path: Path, data_dir: Path) -> str:
@@ -212,7 +242,6 @@ def _read_csv(data_dir: Path, resource: dict, problems: list[Problem]) -> _Raw |
     except FileNotFoundError:
         problems.append(Problem(label, None, None, "the file is missing"))
         return None
-    record_read(path, data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -262,7 +291,7 @@ def _read_csv(data_dir: Path, resource: dict, problems: list[Problem]) -> _Raw |
         return None
     if not rows and resource["name"] not in MAY_BE_EMPTY:
         problems.append(Problem(label, 2, None, "the table has a header but no rows; every chapter needs its data"))
-    return _Raw(resource, label, rows, lines)
+    return _Raw(resource, label, rows, lines, hashlib.sha256(data).hexdigest())
 
 
 def _wrong_field_count(label: str, line: int, record: list[str], expected: list[str]) -> Problem:

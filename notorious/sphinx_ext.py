@@ -32,7 +32,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import citing, gaps, metadata
-from .dataset import DataError, load, record_read
+from .dataset import DataError, files_digest, load, record_read
 from .dates import when
 from .downloads import ARCHIVE, write_data, write_data_package
 from .edition import CHANGELOG_PAGE, CITE_ANCHOR, PDF, edition, updated
@@ -133,7 +133,12 @@ class InvalidData(SphinxError):
 
 def _check_data(app: Sphinx) -> None:
     """Bad data stops the build before any page is read or executed, with the loader's message and nothing after
-    it (the {src} role, the downloads and every notebook read data/ too, and would each fail their own way)."""
+    it (the {src} role, the downloads and every notebook read data/ too, and would each fail their own way).
+    `make book` has checked these very files already (it says so with their digest), and checks at its end that
+    nothing read other bytes."""
+    checked = os.environ.get(CHECKED_VARIABLE)
+    if checked and checked == files_digest(DATA_DIR):
+        return
     try:
         load(DATA_DIR)
     except DataError as error:
@@ -219,6 +224,11 @@ HANDLERS = {
 SEARCH_SCRIPTS = ("_static/searchtools.js", "_static/language_data.js", "searchindex.js")
 # Set by `make preview` (notorious/preview.py): its pages may also run the preview's reload snippet.
 PREVIEW_VARIABLE = "NOTORIOUS_PREVIEW"
+# Set by `make book` (notorious/buildstate.py): the pages, comma-separated, to read again although their sources did
+# not change, because data they read did.
+STALE_VARIABLE = "NOTORIOUS_STALE"
+# Set by `make book`: the digest of the data/ it has just checked (dataset.files_digest).
+CHECKED_VARIABLE = "NOTORIOUS_DATA_CHECKED"
 
 
 def harden(page: str, *, preview: bool = False) -> str:
@@ -441,11 +451,17 @@ def write_machine_files(outdir: Path) -> None:
 
 @cache
 def _rows_by(path: Path, key: str, reader: str) -> dict[str, dict[str, str]]:
-    """A data table's rows by their id column, read once per build and recorded as read (so a change to the file
-    rebuilds the pages that cite it)."""
+    """A data table's rows by their id column, read once per build and recorded as read."""
     data = path.read_bytes()
     record_read(path, data, reader=reader)
     return {row[key]: row for row in csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))}
+
+
+@cache
+def _cited_on(page: str, path: Path, reader: str) -> None:
+    """Record that ``page`` cites rows of ``path``, so that a change to the file re-reads the pages that cite it
+    (notorious/buildstate.py)."""
+    record_read(path, path.read_bytes(), reader=reader, page=page)
 
 
 def _sources(path: Path = DATA_DIR / "sources.csv") -> dict[str, dict[str, str]]:
@@ -459,6 +475,7 @@ def src_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     the label and the URL, so nothing in a data cell reaches the page as markup.
     """
     source_id = text.strip()
+    _cited_on(inliner.document.settings.env.docname, DATA_DIR / "sources.csv", "the {src} role")
     row = _sources().get(source_id)
     problem = None
     if row is None:
@@ -486,6 +503,7 @@ def gap_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     what was searched. An unknown id fails the strict build."""
     own = re.fullmatch(r"(?s)(.*\S)\s*<([a-z0-9-]+)>", text.strip())
     words, gap_id = (own.group(1), own.group(2)) if own else (None, text.strip())
+    _cited_on(inliner.document.settings.env.docname, DATA_DIR / "gaps.csv", "the {gap} role")
     row = _gaps().get(gap_id)
     if row is None:
         message = inliner.reporter.error(
@@ -502,6 +520,13 @@ def gap_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     record = nodes.reference(rawtext, "what we searched", refuri=href, classes=["nt-gap-record"])
     parts = [nodes.Text(sentence + " ("), record, nodes.Text(")")]
     return [nodes.inline(rawtext, "", *parts, classes=["nt-gap"])], []
+
+
+def _reread_stale(app: Sphinx, env, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """The pages the build re-executed because data they read changed: their sources did not change, so Sphinx
+    would otherwise keep their old doctrees (notorious/buildstate.py names them)."""
+    stale = {doc for doc in os.environ.get(STALE_VARIABLE, "").split(",") if doc}
+    return sorted(stale & set(env.found_docs) - added - changed)
 
 
 def _announce_doc(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -590,6 +615,7 @@ def edition_role(name, rawtext, text, lineno, inliner, options=None, content=Non
 
 
 def setup(app: Sphinx) -> dict:
+    app.connect("env-get-outdated", _reread_stale)
     app.connect("source-read", _announce_doc)
     app.connect("doctree-read", _record_figure_numbers)
     app.connect("env-purge-doc", _forget_figure_numbers)

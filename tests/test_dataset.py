@@ -708,3 +708,19 @@ def test_a_byte_order_mark_stops_the_build_with_its_message_and_nothing_after(co
     assert "data/sources.csv, line 1: starts with a byte-order mark" in str(caught.value)
     assert not isinstance(caught.value, KeyError) and "KeyError" not in str(caught.value)
     assert not (tmp_path / "out" / "index.html").exists(), "nothing is built after the data is refused"
+
+
+def test_a_page_is_recorded_as_reading_only_the_tables_it_asks_for(tmp_path, monkeypatch):
+    """Every page loads, and so validates, every table; the build re-executes a page after a data edit only when
+    it asked for an edited table, so that is what the record holds (notorious/buildstate.py)."""
+    from notorious.dataset import load
+
+    log = tmp_path / "reads.jsonl"
+    monkeypatch.setenv("NOTORIOUS_READS", str(log))
+    monkeypatch.setenv("NOTORIOUS_DOC", "chapters/lobbying")
+    ds = load()
+    assert {json.loads(line)["file"] for line in log.read_text().splitlines()} == {"data/datapackage.json"}
+    ds.lobbying, ds["events"], ds.lobbying  # noqa: B018 - asking is what is recorded
+    entries = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [e["file"] for e in entries] == ["data/datapackage.json", "data/lobbying.csv", "data/events.csv"]
+    assert {e["reader"] for e in entries} == {"chapters/lobbying"}

@@ -129,6 +129,31 @@ def test_a_page_that_read_data_the_repository_does_not_hold_is_named(tmp_path):
     assert buildstate.changed_reads(log, files) == ["data/metrics.csv, as read by chapters/platform-metrics"]
 
 
+def test_a_table_edit_makes_stale_only_the_pages_that_read_it_and_any_other_data_edit_every_page(tmp_path):
+    """The pages whose notebooks asked for the table, or whose roles cite it, are stale; the build's own readers
+    (the data check, the downloads) run in every build anyway. The schema, or a file of data/ that is not one of
+    its tables, could reach a page unrecorded: then there is no selection (None), and every page executes."""
+    buildstate = load_buildstate()
+    log = tmp_path / "reads.jsonl"
+    entries = [
+        {"reader": "intro", "file": "data/lobbying.csv", "sha256": "a" * 64},
+        {"reader": "chapters/lobbying", "file": "data/lobbying.csv", "sha256": "a" * 64},
+        {"reader": "chapters/platform-metrics", "file": "data/metrics.csv", "sha256": "b" * 64},
+        {"reader": "the {src} role", "file": "data/sources.csv", "sha256": "c" * 64, "page": "chapters/glossary"},
+        {"reader": "the site's data downloads", "file": "data/lobbying.csv", "sha256": "a" * 64},
+    ]
+    log.write_text("".join(json.dumps(e) + "\n" for e in entries))
+    assert buildstate.stale_pages(log, {"data/lobbying.csv"}) == {"intro", "chapters/lobbying"}
+    assert buildstate.stale_pages(log, {"data/sources.csv"}) == {"chapters/glossary"}
+    assert buildstate.stale_pages(log, {"data/claims.csv"}) == set()
+    assert buildstate.stale_pages(log, {"data/lobbying.csv", "data/datapackage.json"}) is None
+    assert buildstate.stale_pages(log, {"data/README.md"}) is None
+    executed = buildstate.forget_reads(log, {"data/lobbying.csv"}, {"intro", "chapters/lobbying"})
+    assert executed == {"intro", "chapters/lobbying"}, "both must read the table again in this build"
+    kept = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [e["file"] for e in kept] == ["data/metrics.csv", "data/sources.csv"]
+
+
 @pytest.mark.built  # runs a real build of a copy
 def test_make_book_reports_every_failing_notebook_and_publishes_nothing(tmp_path):
     """Two chapters fail: the build says so for both, exits non-zero and leaves no _build/html."""
