@@ -24,8 +24,9 @@ def overview_key(statuses) -> str:
     bands for years without a figure, the decision rules."""
     return (
         f"Dots are Taobao's status in each report ({status_key(statuses)}); each black bar is one source's lobbying "
-        "figure for the year it spans, at the height of the amount; pale grey bands are years with no full-year "
-        "figure, which is not zero; dashed lines mark USTR's decisions on Taobao."
+        "figure for the year it spans, at the height of the amount (two sources' bars for one year may overlap); "
+        "pale grey bands are years with no full-year figure, which is not zero; dashed lines mark USTR's decisions "
+        "on Taobao."
     )
 
 
