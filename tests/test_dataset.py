@@ -724,3 +724,10 @@ def test_a_page_is_recorded_as_reading_only_the_tables_it_asks_for(tmp_path, mon
     entries = [json.loads(line) for line in log.read_text().splitlines()]
     assert [e["file"] for e in entries] == ["data/datapackage.json", "data/lobbying.csv", "data/events.csv"]
     assert {e["reader"] for e in entries} == {"chapters/lobbying"}
+
+
+def test_a_country_is_a_name_not_free_text(copy):
+    """The listing chapter counts a market as Chinese by platforms.country; a payload there would change what the
+    book counts (test_fuzz found it), so the column admits only a country or territory's name."""
+    set_cell(copy / "platforms.csv", 2, "country", "China <script>x</script>")
+    assert "data/platforms.csv, line 2, column 'country'" in refused(copy)
