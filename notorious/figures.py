@@ -254,17 +254,25 @@ def plain(column: str) -> str:
     return HEADERS.get(column, column.replace("_", " "))
 
 
-def _escaped_table(frame: pd.DataFrame, caption: str = "") -> str:
-    """A frame of strings as an HTML table, every cell and heading escaped, double quotes included (pandas' own
-    escaping leaves them as they are, and every attribute the site writes is double-quoted)."""
+def escaped(text: object) -> str:
+    """Text for HTML, double quotes included (pandas' own escaping leaves them as they are, and every attribute the
+    site writes is double-quoted)."""
+    return html.escape(str(text), quote=False).replace('"', "&quot;")
 
-    def escaped(text: object) -> str:
-        return html.escape(str(text), quote=False).replace('"', "&quot;")
 
-    shown = frame.map(escaped).rename(columns=lambda c: escaped(plain(str(c))))
-    body = shown.to_html(index=False, border=0, escape=False)
+def html_table(shown: pd.DataFrame, caption: str, css: str | None = None) -> str:
+    """Every table the site shows: ``shown`` (cells already HTML, escaped by the caller) with the reader's headers
+    and a caption, in the box that scrolls a wide table (charts.css)."""
+    body = shown.rename(columns=lambda c: escaped(plain(str(c)))).to_html(
+        index=False, border=0, escape=False, classes=css
+    )
     body = body.replace(">", f"><caption>{escaped(caption)}</caption>", 1) if caption else body
     return f'<div class="nt-table-wrap">{body}</div>'
+
+
+def _escaped_table(frame: pd.DataFrame, caption: str = "") -> str:
+    """A frame of strings as an HTML table, every cell and heading escaped."""
+    return html_table(frame.map(escaped), caption)
 
 
 def offline_renderer(spec: dict, **_: object) -> dict:

@@ -15,7 +15,7 @@ from .dataset import PARTIAL_DATE
 from .downloads import ARCHIVE
 from .edition import CHANGELOG_PAGE, release_of
 from .figures import Html as Table
-from .figures import plain, quotes_note
+from .figures import html_table, quotes_note
 from .metadata import CLAIMS_PAGE, SCALE_ANCHOR, SCALE_PAGE, claim_anchor
 from .pages import APPENDIX, site_root, source_href
 from .theme import VERDICT_COLOURS, VERDICT_LABELS
@@ -39,13 +39,6 @@ def source_link(source_id: str, root: str) -> str:
     return f'<a href="{root}/{APPENDIX}.html#source-{sid}">{sid}</a>'
 
 
-def html_table(shown: pd.DataFrame, css: str, caption: str) -> str:
-    """``shown`` (cells already escaped HTML) as a table with plain headers and a caption, in its scrolling box."""
-    body = shown.rename(columns=plain).to_html(index=False, border=0, escape=False, classes=css)
-    body = body.replace(">", f"><caption>{html.escape(caption)}</caption>", 1) if caption else body
-    return f'<div class="nt-table-wrap">{body}</div>'
-
-
 def source_table(frame: pd.DataFrame, sources: pd.DataFrame, doc: str, *, caption: str) -> Table:
     """An HTML table whose source_id column links to each source's entry in the appendix, under its caption."""
     missing = sorted(set(frame["source_id"].dropna()) - set(sources["source_id"]))
@@ -65,7 +58,7 @@ def source_table(frame: pd.DataFrame, sources: pd.DataFrame, doc: str, *, captio
             f'<a href="{root}/{CLAIMS_PAGE}.html#{html.escape(claim_anchor(c))}">{html.escape(c)}</a>'
             for c in frame["claim_id"].astype(str)
         ]
-    return Table(html_table(shown, "nt-source-table", caption) + words, f"{len(frame)} rows")
+    return Table(html_table(shown, caption, "nt-source-table") + words, f"{len(frame)} rows")
 
 
 TOPICS = {
@@ -214,7 +207,7 @@ def data_dictionary(schema: dict) -> Table:
         cells = _escaped(pd.DataFrame(rows))
         # A pattern is one long word: let it wrap after each alternative, never inside one.
         cells["allowed"] = cells["allowed"].str.replace(r"([|;])", r"\1<wbr>", regex=True)
-        table = html_table(cells, "nt-dictionary", f"The columns of {resource['path']}.")
+        table = html_table(cells, f"The columns of {resource['path']}.", "nt-dictionary")
         parts.append(
             f'<section class="nt-resource" id="table-{html.escape(resource["name"])}">'
             f"<h3>{html.escape(resource['path'])}: {html.escape(resource['title'])}</h3>"
@@ -263,7 +256,7 @@ def corrections_log(corrections: pd.DataFrame) -> Table:
     if corrections.empty:
         return Table("<p>No corrections have been made since publication.</p>", "no corrections")
     shown = corrections.sort_values("date", ascending=False).assign(date=lambda f: f["date"].dt.strftime("%Y-%m-%d"))
-    table = html_table(_escaped(shown), "nt-corrections", "Every correction since publication, newest first.")
+    table = html_table(_escaped(shown), "Every correction since publication, newest first.", "nt-corrections")
     return Table(table, f"{len(corrections)} corrections")
 
 
