@@ -14,19 +14,22 @@ PRECISION_SHAPES = {"day": "circle", "month": "square", "year": "triangle-up"}
 PRECISION_WORDS = {"day": "circle: the day", "month": "square: the month", "year": "triangle: the year"}
 
 
+def precisions_drawn(precisions) -> list[str]:
+    """The precisions among ``precisions``, once each, in the book's order (day, month, year)."""
+    held = set(precisions)
+    return [p for p in PRECISION_SHAPES if p in held]
+
+
 def precision_scale(precisions) -> alt.Scale:
     """The shape scale of markers whose dates have these precisions: only their shapes, in the book's order, so a
     legend never lists a shape no marker has."""
-    held = set(precisions)
-    present = [p for p in PRECISION_SHAPES if p in held]
+    present = precisions_drawn(precisions)
     return alt.Scale(domain=present, range=[PRECISION_SHAPES[p] for p in present])
 
 
 def precision_key(precisions) -> str:
     """What the shapes drawn for these precisions mean, for a key: 'circle: the day, square: the month'."""
-    held = set(precisions)
-    present = [p for p in PRECISION_SHAPES if p in held]
-    return ", ".join(PRECISION_WORDS[p] for p in present)
+    return ", ".join(PRECISION_WORDS[p] for p in precisions_drawn(precisions))
 
 
 def colour_key(labels: dict[str, str], present) -> str:

@@ -234,13 +234,13 @@ def spend_summary(spend: pd.DataFrame) -> str:
 def hires_key(hires: pd.DataFrame) -> str:
     """The key of the hires chart, beside the encoding it describes: colour says who held a government post, shape
     how precisely the start is known (only the shapes drawn); unknown starts are written, not drawn."""
-    known = hires["started"].dropna()
+    precisions = [dates.precision(started) for started in hires["started"].dropna()]
     return (
         "A former government official is orange, anyone else grey; the marker's shape says how precisely the start "
-        f"is known ({precision_key(map(dates.precision, known))})"
+        f"is known ({precision_key(precisions)})"
         + (
             ", and a start known only to the year is drawn at 1 January, which may be before the hire was reported"
-            if known.str.len().eq(4).any()
+            if "year" in precisions
             else ""
         )
         + "; where no source dates the start, the row says so instead of guessing."
