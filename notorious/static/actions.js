@@ -16,22 +16,42 @@
   "use strict";
   var TARGETS = "[data-nt-copy], pre.nt-embed, .nt-cite-book pre, .nt-cite-book p.admonition-title + p";
 
-  function copy(text, button) {
-    var done = function () {
-      button.textContent = "Copied";
-      setTimeout(function () { button.textContent = "Copy"; }, 2000);
-    };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done);
-      return;
-    }
+  // The asynchronous clipboard can refuse (no permission, a document without focus, an old browser): then the
+  // older copy command is tried, and if that fails too the text is left selected for the reader to copy.
+  function say(button, words) {
+    button.textContent = words;
+    setTimeout(function () { button.textContent = "Copy"; }, 2000);
+  }
+
+  function fallback(text, target, button) {
     var area = document.createElement("textarea");
     area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
     document.body.appendChild(area);
     area.select();
-    document.execCommand("copy");
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
     document.body.removeChild(area);
-    done();
+    if (copied) { say(button, "Copied"); return; }
+    var range = document.createRange();
+    range.selectNodeContents(target);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    say(button, "Selected: copy it");
+  }
+
+  function copy(text, target, button) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(
+        function () { say(button, "Copied"); },
+        function () { fallback(text, target, button); }
+      );
+      return;
+    }
+    fallback(text, target, button);
   }
 
   function start() {
@@ -41,7 +61,7 @@
       button.className = "nt-copy-button";
       button.textContent = "Copy";
       button.setAttribute("aria-label", "Copy this text");
-      button.addEventListener("click", function () { copy(target.textContent.trim(), button); });
+      button.addEventListener("click", function () { copy(target.textContent.trim(), target, button); });
       target.insertAdjacentElement("afterend", button);
     });
   }
