@@ -125,7 +125,7 @@ def timeline_rows(events: pd.DataFrame, ds) -> pd.DataFrame:
         a, b = pair["event_id"].tolist()
         da, db = pair["date"].tolist()
         other[a], other[b] = f"{db} ({b})", f"{da} ({a})"
-    rows["other_date"] = rows["event_id"].map(other).fillna("none")
+    rows["other_date"] = [other.get(event, "none") for event in rows["event_id"]]
     rows["flag"] = rows["conflict"].notna().map({True: "Sources disagree on the date", False: ""})
     return rows.sort_values("when").reset_index(drop=True)
 
