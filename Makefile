@@ -9,7 +9,7 @@ STAMP   = $(VENV)/.installed
 # Strict: warnings are errors, references are checked, and every problem is reported before failing.
 BOOK_FLAGS = -W -n --keep-going
 NOTEBOOKS  = intro.md $(wildcard chapters/*.md)
-# The edition's date is the last commit's, never the clock's (notorious/edition.py reads it): the same commit
+# The edition's date is the last commit's, never the clock's (notorious/edition/identity.py reads it): the same commit
 # builds the same site, PDF and release bundle.
 # Without git (a copy of the files) it stays unset and CITATION.cff's release date is used: Sphinx refuses an empty one.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -42,11 +42,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# All or nothing (notorious/buildstate.py): the book, then its PDF edition (the site printed by Chromium,
-# notorious/pdf.py), are built in _build/staging and moved into _build/html only when both succeeded and every
+# All or nothing (notorious/build/state.py): the book, then its PDF edition (the site printed by Chromium,
+# notorious/edition/pdf.py), are built in _build/staging and moved into _build/html only when both succeeded and every
 # page read the data the repository holds. A failed build leaves no site to deploy; a stopped one, the last.
 book: $(STAMP) $(CHROMIUM)
-	CHROME_PATH=$(CHROMIUM) $(BIN)/python notorious/buildstate.py _build -- $(BOOK_FLAGS)
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python notorious/build/state.py _build -- $(BOOK_FLAGS)
 
 test: lint book node_modules/.installed $(CHROMIUM)
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python -m pytest
@@ -68,16 +68,16 @@ audit: book node_modules/.installed
 	node tools/audit.mjs _build/html --runs 3 --json _build/audit.json --reports _build/audit
 
 # Serves the last good build while the next one runs; a failed build shows its error in the browser, a good one
-# reloads it (notorious/preview.py). Its own folder, _build/preview, and no PDF.
+# reloads it (notorious/build/preview.py). Its own folder, _build/preview, and no PDF.
 preview: $(STAMP)
-	$(BIN)/python -m notorious.preview --port 8000
+	$(BIN)/python -m notorious.build.preview --port 8000
 
-# Byte-identical when rebuilt from the same commit (notorious/release.py); see "Releases" in the README.
+# Byte-identical when rebuilt from the same commit (notorious/edition/release.py); see "Releases" in the README.
 release: book
-	$(BIN)/python -m notorious.release _build
+	$(BIN)/python -m notorious.edition.release _build
 
 notebooks: $(STAMP)
-	$(BIN)/python -m notorious.notebooks $(NOTEBOOKS)
+	$(BIN)/python -m notorious.build.notebooks $(NOTEBOOKS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check notorious tests tools

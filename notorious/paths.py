@@ -8,7 +8,7 @@ DATA_DIR = ROOT / "data"
 FIGURES_DIR = ROOT / "figures"
 # Where executing notebooks write their figures: figures/ in the repository (`make notebooks`, nbval), or the
 # build's own folder, which `make book` names here so that a build that fails or is stopped never leaves its
-# figures where the next build would publish them (notorious/buildstate.py).
+# figures where the next build would publish them (notorious/build/state.py).
 FIGURES_VARIABLE = "NOTORIOUS_FIGURES"
 
 

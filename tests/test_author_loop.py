@@ -1,7 +1,7 @@
 """The author's loop (issue 25), on a copy of the repository built as `make preview` builds it (no PDF).
 
 A cold build executes every notebook once, on both cores, before Sphinx reads the cache, and Sphinx then finds
-every page there and executes none: the cache key notorious/execute.py stores under is MyST-NB's own. A change
+every page there and executes none: the cache key notorious/build/execute.py stores under is MyST-NB's own. A change
 to one table re-executes every page that read it in the last build and no other, and what the build then
 publishes is what a cold build of the changed data publishes: no page is left with its old outputs.
 """
@@ -27,7 +27,7 @@ MARK = " (a sentence the test added)"
 def build(copy: Path, folder: str) -> str:
     """One preview build of the copy into ``folder``; what it printed."""
     _, env = book_command(copy)
-    command = [sys.executable, "notorious/buildstate.py", folder, "--preview", "--", *FLAGS]
+    command = [sys.executable, "notorious/build/state.py", folder, "--preview", "--", *FLAGS]
     result = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=900)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
@@ -35,7 +35,7 @@ def build(copy: Path, folder: str) -> str:
 
 
 def executed(output: str) -> set[str]:
-    """The pages notorious/execute.py executed into the cache."""
+    """The pages notorious/build/execute.py executed into the cache."""
     return set(re.findall(r"^executed (\S+) \(", output, re.MULTILINE))
 
 

@@ -13,7 +13,7 @@ import yaml
 from notorious import load
 from notorious.pages import FIGURE_NUMBER, documents, figure_number_problems
 from notorious.paths import DATA_DIR, ROOT
-from notorious.tables import corrections_log, data_dictionary, source_list
+from notorious.publish.tables import corrections_log, data_dictionary, source_list
 
 DOCS = documents()
 SCHEMA = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
@@ -122,7 +122,7 @@ def test_licences_are_stated_separately_for_code_and_content():
 
 
 def test_no_page_links_to_a_cdn():
-    for path in [ROOT / "_config.yml", *ROOT.glob("notorious/**/*.py"), *ROOT.glob("notorious/static/*")]:
+    for path in [ROOT / "_config.yml", *ROOT.glob("notorious/**/*.py"), *ROOT.glob("notorious/site/static/*")]:
         text = Path(path).read_text(encoding="utf-8")
         assert "cdn.jsdelivr" not in text and "unpkg.com" not in text, path
 
@@ -182,7 +182,7 @@ def test_hand_typed_numbers_are_caught():
 def test_source_table_folds_the_sources_words_under_it_escaped():
     import pandas as pd
 
-    from notorious.tables import source_table
+    from notorious.publish.tables import source_table
 
     sources = pd.DataFrame({"source_id": ["a"], "title": ["T"], "publisher": ["P"], "published": [None]})
     frame = pd.DataFrame({"year": [2016], "source_id": ["a"], "quote": ["<b>Listed</b> again."], "quote_en": [None]})
@@ -212,7 +212,7 @@ def test_source_list_refuses_to_link_a_url_that_is_not_http():
 def test_ustr_passages_read_as_escaped_quotations_with_their_source():
     import pandas as pd
 
-    from notorious.tables import passage_list
+    from notorious.publish.tables import passage_list
 
     reviews = pd.DataFrame({"report_id": ["ocr-2016"], "title": ["2016 <Review>"]})
     sources = pd.DataFrame({"source_id": ["w"], "publisher": ["WWD"], "kind": ["news"]})
@@ -235,7 +235,7 @@ def test_ustr_passages_read_as_escaped_quotations_with_their_source():
 def test_source_list_groups_are_headed_by_their_kind():
     import html
 
-    from notorious.tables import KIND_TITLES
+    from notorious.publish.tables import KIND_TITLES
 
     markup = source_list(load().sources).html
     headings = re.findall(r"<h3>([^<]*) \(\d+\)</h3>", markup)

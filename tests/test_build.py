@@ -60,7 +60,7 @@ def read_by(log: Path, reader: str, file: str) -> bool:
 
 def change_the_package(copy: Path, mark: str) -> None:
     """An edit of notorious/ makes the next build a clean one, which takes long enough to be stopped midway."""
-    theme = copy / "notorious" / "theme.py"
+    theme = copy / "notorious" / "charts" / "theme.py"
     theme.write_text(theme.read_text(encoding="utf-8") + f"\n# {mark}\n", encoding="utf-8")
 
 
@@ -90,7 +90,7 @@ def test_killing_make_alone_still_publishes_the_whole_site(published):
 
 
 def test_a_build_killed_while_it_writes_pages_leaves_the_previous_complete_site(copy, published, tmp_path):
-    theme = copy / "notorious" / "theme.py"
+    theme = copy / "notorious" / "charts" / "theme.py"
     original = theme.read_bytes()
     change_the_package(copy, "while pages are written")
     log = tmp_path / "build.log"

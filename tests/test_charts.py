@@ -7,14 +7,14 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from notorious import dates, theme
 from notorious.charts import brand_coalitions as coalitions
 from notorious.charts import intro as overview
-from notorious.charts import lobbying
+from notorious.charts import lobbying, theme
 from notorious.charts import platform_metrics as metrics
 from notorious.charts.common import decisions, is_alibaba
+from notorious.data import dates
+from notorious.data.words import qualified
 from notorious.paths import DATA_DIR
-from notorious.words import qualified
 
 REVIEWS = pd.DataFrame(
     {

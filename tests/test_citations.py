@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from sphinx.application import Sphinx
 
-from notorious import sphinx_ext
+from notorious.site import roles
 
 HOSTILE = {
     "source_id": "evil",
@@ -18,7 +18,7 @@ HOSTILE = {
 def build(tmp_path: Path, text: str, warnings: Path) -> str:
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text("extensions = ['notorious.sphinx_ext']\n", encoding="utf-8")
+    (src / "conf.py").write_text("extensions = ['notorious.site']\n", encoding="utf-8")
     (src / "index.rst").write_text(f"Title\n=====\n\n{text}\n", encoding="utf-8")
     out = tmp_path / "out"
     with warnings.open("w") as stream:
@@ -50,7 +50,7 @@ def test_unknown_source_id_is_an_error(tmp_path):
 
 
 def test_data_strings_reach_the_page_escaped(tmp_path, monkeypatch):
-    monkeypatch.setattr(sphinx_ext, "_sources", lambda: {"evil": HOSTILE})
+    monkeypatch.setattr(roles, "_sources", lambda: {"evil": HOSTILE})
     page = build(tmp_path, "As reported :src:`evil`.", tmp_path / "w.txt")
     assert "<svg" not in page and "&lt;svg onload=" in page and "Evil Press, 2016</a>" in page
     assert 'href="https://example.org/a&quot;onmouseover=&quot;alert(2)"' in page
@@ -58,7 +58,7 @@ def test_data_strings_reach_the_page_escaped(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "vbscript:x"])
 def test_a_url_that_is_not_http_is_not_linked(tmp_path, monkeypatch, url):
-    monkeypatch.setattr(sphinx_ext, "_sources", lambda: {"evil": {**HOSTILE, "url": url}})
+    monkeypatch.setattr(roles, "_sources", lambda: {"evil": {**HOSTILE, "url": url}})
     warnings = tmp_path / "w.txt"
     page = build(tmp_path, "As reported :src:`evil`.", warnings)
     assert url not in page

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from notorious import DataError, load
-from notorious.dataset import further_sources, in_strand
+from notorious.data.dataset import further_sources, in_strand
 from notorious.paths import DATA_DIR, ROOT
 
 
@@ -684,14 +684,15 @@ def test_a_byte_order_mark_stops_the_build_with_its_message_and_nothing_after(co
     """The reproduction: the build gave the BOM's message, then crashed with KeyError: 'source_id'."""
     from sphinx.application import Sphinx
 
-    from notorious import sphinx_ext
+    from notorious.site import reading, roles
 
     path = copy / "sources.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    monkeypatch.setattr(sphinx_ext, "DATA_DIR", copy)
+    monkeypatch.setattr(reading, "DATA_DIR", copy)
+    monkeypatch.setattr(roles, "DATA_DIR", copy)
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text("extensions = ['notorious.sphinx_ext']\n", encoding="utf-8")
+    (src / "conf.py").write_text("extensions = ['notorious.site']\n", encoding="utf-8")
     (src / "index.rst").write_text("Title\n=====\n\nAs reported :src:`no-such-source`.\n", encoding="utf-8")
     with pytest.raises(Exception) as caught:
         app = Sphinx(
@@ -712,8 +713,8 @@ def test_a_byte_order_mark_stops_the_build_with_its_message_and_nothing_after(co
 
 def test_a_page_is_recorded_as_reading_only_the_tables_it_asks_for(tmp_path, monkeypatch):
     """Every page loads, and so validates, every table; the build re-executes a page after a data edit only when
-    it asked for an edited table, so that is what the record holds (notorious/buildstate.py)."""
-    from notorious.dataset import load
+    it asked for an edited table, so that is what the record holds (notorious/build/state.py)."""
+    from notorious.data.dataset import load
 
     log = tmp_path / "reads.jsonl"
     monkeypatch.setenv("NOTORIOUS_READS", str(log))

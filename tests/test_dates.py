@@ -1,11 +1,11 @@
-"""Partial dates (notorious/dates.py). Each rule test was seen failing with its rule broken."""
+"""Partial dates (notorious/data/dates.py). Each rule test was seen failing with its rule broken."""
 
 import datetime as dt
 
 import pandas as pd
 import pytest
 
-from notorious import dates
+from notorious.data import dates
 
 
 def test_rule_a_timestamp_from_a_partial_date_is_not_day_precision():

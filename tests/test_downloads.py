@@ -5,8 +5,8 @@ import zipfile
 
 import pandas as pd
 
-from notorious.downloads import neutralised, published_files, spreadsheet_safe, write_data_package
 from notorious.paths import DATA_DIR
+from notorious.publish.downloads import neutralised, published_files, spreadsheet_safe, write_data_package
 
 
 def test_cells_a_spreadsheet_would_run_are_neutralised():

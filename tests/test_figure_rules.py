@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 
 import notorious as nt
-from notorious import figures as figmod
-from notorious.downloads import FORMULA_STARTS, spreadsheet_safe
-from notorious.figures import Figure
 from notorious.pages import DOC_VARIABLE
 from notorious.paths import FIGURES_VARIABLE
+from notorious.publish import figures as figmod
+from notorious.publish.downloads import FORMULA_STARTS, spreadsheet_safe
+from notorious.publish.figures import Figure
 
 # What a spreadsheet runs as a formula, or as the start of one: each start, in a cell a contributor could write.
 PAYLOADS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]

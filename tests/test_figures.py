@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 
 from notorious import FigureBook, agreed, glue_value, measure, n_sources, one
-from notorious import figures as figmod
 from notorious.edition import edition
-from notorious.figures import Figure, chart_html
 from notorious.pages import DOC_VARIABLE, chapter_number, figure_number_problems
-from notorious.sphinx_ext import bundle_source
+from notorious.publish import figures as figmod
+from notorious.publish.figures import Figure, chart_html
+from notorious.site import bundle_source
 
 SOURCES = pd.DataFrame(
     {
@@ -225,9 +225,9 @@ def test_agreed_returns_the_shared_value_and_refuses_a_disagreement():
 
 
 def test_figures_and_the_site_bundle_use_one_vega_lite_version():
-    from notorious import sphinx_ext
+    from notorious import site
 
-    assert figmod.VEGA_LITE == sphinx_ext.VEGA_LITE
+    assert figmod.VEGA_LITE == site.VEGA_LITE
 
 
 def test_vega_bundle_is_scoped_and_publishes_vega_embed():

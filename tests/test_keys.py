@@ -8,8 +8,8 @@ import pytest
 
 import notorious as nt
 from notorious.charts import brand_coalitions, intro, keys, listing_history, lobbying, platform_metrics
-from notorious.figures import Figure
-from notorious.theme import COLOUR_NAMES
+from notorious.charts.theme import COLOUR_NAMES
+from notorious.publish.figures import Figure
 
 PAGES = [intro, listing_history, lobbying, brand_coalitions, platform_metrics]
 # The two captions that contradicted their charts in version 1.1.0, word for word.

@@ -45,11 +45,11 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pytest
 
-from notorious import metadata
+from notorious.charts.theme import VERDICT_LABELS
 from notorious.edition import edition
 from notorious.pages import documents
 from notorious.paths import DATA_DIR, ROOT
-from notorious.theme import VERDICT_LABELS
+from notorious.site import metadata
 
 SITE = ROOT / "_build" / "html"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")

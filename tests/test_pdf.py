@@ -12,11 +12,11 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
-from notorious.dates import when
+from notorious.data.dates import when
 from notorious.edition import PDF, edition, updated
+from notorious.edition.pdf import confirmed_print, reproducible
 from notorious.pages import documents
 from notorious.paths import ROOT
-from notorious.pdf import confirmed_print, reproducible
 
 pytestmark = pytest.mark.built  # the whole module needs the built site or runs a build
 
@@ -150,9 +150,9 @@ def test_a_print_is_published_only_when_a_second_print_agrees():
 
 
 def test_changing_the_print_rules_reprints_the_book(tmp_path, monkeypatch):
-    """The stamp that skips an unneeded print covers the printer's own rules (its CSS lives in notorious/pdf.py),
-    not only the pages: an edited rule must not leave the old PDF in place."""
-    from notorious import pdf as printer
+    """The stamp that skips an unneeded print covers the printer's own rules (its CSS lives in
+    notorious/edition/pdf.py), not only the pages: an edited rule must not leave the old PDF in place."""
+    from notorious.edition import pdf as printer
 
     before = printer._inputs_digest(SITE, "footer")
     assert printer._inputs_digest(SITE, "footer") == before

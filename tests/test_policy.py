@@ -1,4 +1,4 @@
-"""The Content-Security-Policy cannot be removed or widened by what a page holds (notorious/policy.py).
+"""The Content-Security-Policy cannot be removed or widened by what a page holds (notorious/site/policy.py).
 
 Each page below is small and hand-written; the built site's pages are checked in test_site.py and, with data
 cells that try to forge a policy, in test_fuzz.py.
@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from notorious.policy import PREVIEW_RELOAD, THEME_SNIPPETS, PolicyError, sha256
-from notorious.sphinx_ext import harden
+from notorious.site import harden
+from notorious.site.policy import PREVIEW_RELOAD, THEME_SNIPPETS, PolicyError, sha256
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">

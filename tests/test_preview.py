@@ -1,5 +1,5 @@
-"""`make preview` an author can trust (notorious/preview.py): the browser reloads after a rebuild, a failed rebuild
-shows its error instead of stale pages, and the last good site is served until the next one is ready.
+"""`make preview` an author can trust (notorious/build/preview.py): the browser reloads after a rebuild, a failed
+rebuild shows its error instead of stale pages, and the last good site is served until the next one is ready.
 
 The server runs here on a small hand-made site; the builds it starts are `make book`'s (test_build.py).
 """
@@ -11,8 +11,8 @@ import os
 import pytest
 from playwright.sync_api import sync_playwright
 
-from notorious.preview import State, rebuild, serve, site_folder
-from notorious.sphinx_ext import harden
+from notorious.build.preview import State, rebuild, serve, site_folder
+from notorious.site import harden
 
 pytestmark = pytest.mark.built  # the whole module needs the built site or runs a build
 

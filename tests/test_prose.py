@@ -1,4 +1,5 @@
-"""The look-ups prose is glued from (notorious/prose.py). Each rule test was seen failing with its rule broken."""
+"""The look-ups prose is glued from (notorious/publish/prose.py). Each rule test was seen failing with its rule
+broken."""
 
 import pandas as pd
 import pytest

@@ -16,10 +16,9 @@ import pytest
 import yaml
 
 from notorious import edition as editions
-from notorious import release
-from notorious.edition import Release, edition, release_of, releases, updated
+from notorious.edition import Release, edition, release, release_of, releases, updated
 from notorious.paths import ROOT
-from notorious.tables import corrections_by_version
+from notorious.publish.tables import corrections_by_version
 from tests.repository import copy_repository
 
 pytestmark = pytest.mark.built  # the whole module needs the built site or runs a build

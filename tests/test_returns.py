@@ -8,7 +8,7 @@ import pytest
 
 import notorious as nt
 from notorious.charts import listing_history as listing
-from notorious.theme import STATUS_LABELS
+from notorious.charts.theme import STATUS_LABELS
 
 
 @pytest.fixture(scope="module")

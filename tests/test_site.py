@@ -707,7 +707,7 @@ def test_table_cells_wrap_between_words_never_inside_one(browser, server, path, 
 
 def test_an_embedded_figure_sets_its_frame_to_its_own_height(browser, server):
     """The embed code has no fixed 600 px frame: the figure's page tells the frame how tall it is, at any width."""
-    from notorious.figures import embed_code
+    from notorious.publish.figures import embed_code
 
     context = browser.new_context(viewport={"width": PHONE, "height": 800})
     try:

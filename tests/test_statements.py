@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from notorious import gaps, load
+from notorious import load
 from notorious.charts.lobbying import missing_years
+from notorious.data import gaps
 from notorious.paths import DATA_DIR, ROOT
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -63,19 +64,19 @@ def test_every_gap_role_names_a_gap():
 
 
 def test_the_readme_gaps_section_is_the_gaps_table():
-    """data/README.md's Gaps section is written from gaps.csv (python -m notorious.gaps); an edit to one without the
-    other fails here."""
+    """data/README.md's Gaps section is written from gaps.csv (python -m notorious.data.gaps); an edit to one without
+    the other fails here."""
     readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
-    assert gaps.with_section(readme, gaps.read()) == readme, "run: python -m notorious.gaps"
+    assert gaps.with_section(readme, gaps.read()) == readme, "run: python -m notorious.data.gaps"
 
 
 def test_the_readme_tables_section_is_the_schema():
-    """data/README.md's "Tables and columns" is written from datapackage.json (python -m notorious.readme)."""
-    from notorious import readme
+    """data/README.md's "Tables and columns" is written from datapackage.json (python -m notorious.data.readme)."""
+    from notorious.data import readme
 
     text = (DATA_DIR / "README.md").read_text(encoding="utf-8")
     schema = load().schema
-    assert readme.with_tables(text, schema) == text, "run: python -m notorious.readme"
+    assert readme.with_tables(text, schema) == text, "run: python -m notorious.data.readme"
 
 
 def test_the_lobbying_gap_names_every_year_without_a_figure():

@@ -1,4 +1,4 @@
-"""The tables pages show (notorious/tables.py). Each rule test was seen failing with its rule broken."""
+"""The tables pages show (notorious/publish/tables.py). Each rule test was seen failing with its rule broken."""
 
 import html
 import re
@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import notorious as nt
-from notorious import tables
+from notorious.publish import tables
 
 # A script, an element with a handler, and a quote that would end an attribute: data, never markup.
 PAYLOAD = '<script>alert(1)</script><img src=x onerror="alert(2)">'

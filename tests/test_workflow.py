@@ -76,7 +76,7 @@ def test_ci_runs_exactly_the_readme_test_command():
 def load_buildstate():
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("buildstate", ROOT / "notorious" / "buildstate.py")
+    spec = importlib.util.spec_from_file_location("buildstate", ROOT / "notorious" / "build" / "state.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -44,12 +44,12 @@ def _m(name, path, original, mutated, rule, tests="tests") -> Mutant:
 
 
 DS, REC, DL, FIG, PROSE, DATES = (
-    "notorious/dataset.py",
-    "notorious/record.py",
-    "notorious/downloads.py",
-    "notorious/figures.py",
-    "notorious/prose.py",
-    "notorious/dates.py",
+    "notorious/data/dataset.py",
+    "notorious/data/record.py",
+    "notorious/publish/downloads.py",
+    "notorious/publish/figures.py",
+    "notorious/publish/prose.py",
+    "notorious/data/dates.py",
 )
 KEYS, TD = "notorious/charts/keys.py", "tests/test_dataset.py"
 # The rules are the README's: its test table ("tests/test_dataset.py | ... refuses ..."), "What the book says,
@@ -131,9 +131,9 @@ MUTANTS = [
        "figures: no '<' of the data stands in a chart's spec in the page", "tests/test_figures.py"),
     _m("offline-renderer", FIG, 'alt.renderers.enable("notorious")', 'alt.renderers.enable("default")',
        "Decisions, Offline charts: a chart renders without a CDN", "tests/test_figures.py"),
-    _m("escape-tables", "notorious/tables.py", '.fillna("").map(html.escape)', '.fillna("")',
+    _m("escape-tables", "notorious/publish/tables.py", '.fillna("").map(html.escape)', '.fillna("")',
        "tables: every data string escaped in the book's tables", "tests/test_tables.py"),
-    _m("escape-json-ld", "notorious/metadata.py", '.replace("<", "\\\\u003c")', '.replace("<<", "\\\\u003c")',
+    _m("escape-json-ld", "notorious/site/metadata.py", '.replace("<", "\\\\u003c")', '.replace("<<", "\\\\u003c")',
        "metadata: JSON-LD data strings escaped ('<' as \\u003c)", "tests/test_metadata.py"),
     # -- Keys (README: Authors 3; charts/keys.py)
     _m("key-colour", KEYS, "if not {c.upper() for c in COLOURS[word]} & data_colours:", "if False:",
@@ -165,13 +165,13 @@ MUTANTS = [
     _m("when-stated-precision", DATES, "if stated is not None and stated != known:", "if False:",
        "dates: a stated precision must not claim more than the date's text", "tests/test_dates.py"),
     # -- Words, sources, gaps, charts, policy
-    _m("qualifier", "notorious/words.py", '"more_than": "more than",', '"more_than": "",',
+    _m("qualifier", "notorious/data/words.py", '"more_than": "more than",', '"more_than": "",',
        "words: numbers keep their source's qualifier ('more than')", "tests/test_charts.py"),
-    _m("copy-note", "notorious/citing.py", 'return f"read in {COPY_WORDS[kind]}"', 'return ""',
+    _m("copy-note", "notorious/publish/citing.py", 'return f"read in {COPY_WORDS[kind]}"', 'return ""',
        "citing: a source read through a copy says so", "tests/test_citations.py"),
     _m("http-only", "notorious/pages.py", 'if urlsplit(url).scheme in ("http", "https") else None', "",
        "citations: a source URL that is not http(s) is never linked", "tests/test_citations.py"),
-    _m("gap-words", "notorious/gaps.py", "|(?:we )?found no\\b|", "|",
+    _m("gap-words", "notorious/data/gaps.py", "|(?:we )?found no\\b|", "|",
        "statements: 'we found no' is stated only through the {gap} role", "tests/test_statements.py"),
     _m("decisions", "notorious/charts/common.py", 'or (row.status == "listed" and previous != "listed")',
        'or row.status == "listed"', "charts: staying on the list is not a decision", "tests/test_charts.py"),
@@ -180,9 +180,9 @@ MUTANTS = [
        "tests/test_charts.py"),
     _m("precision-shapes", "notorious/charts/common.py", '"month": "square"', '"month": "circle"',
        "Decisions, one meaning per marker shape: a square is a month", "tests/test_keys.py"),
-    _m("policy-pagename", "notorious/policy.py", "pagename = '[A-Za-z0-9_./-]+';", "pagename = '.+';",
+    _m("policy-pagename", "notorious/site/policy.py", "pagename = '[A-Za-z0-9_./-]+';", "pagename = '.+';",
        "policy: an inline script that is not a known snippet fails the build", "tests/test_policy.py"),
-    _m("policy-object-src", "notorious/policy.py", "object-src 'none'; ", "",
+    _m("policy-object-src", "notorious/site/policy.py", "object-src 'none'; ", "",
        "policy: a strict Content-Security-Policy (no plugins)", "tests/test_policy.py"),
 ]
 # fmt: on

@@ -53,7 +53,7 @@ def command(kind: str, figures: str) -> str:
         "cold": f"rm -rf _build && {MAKE} book",
         "unchanged": f"{MAKE} book",
         "data": f"{MAKE} book",
-        "preview": f"{BIN}/python notorious/buildstate.py _build/preview --preview -- -W -n --keep-going",
+        "preview": f"{BIN}/python notorious/build/state.py _build/preview --preview -- -W -n --keep-going",
         "prose": f"{MAKE} book",
         "check": f"{MAKE} check",
     }[kind]

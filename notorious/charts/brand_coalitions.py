@@ -12,11 +12,11 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from ..dataset import in_strand
-from ..figures import Figure
-from ..theme import ALIBABA, CATEGORICAL, INK, OTHER
-from ..words import QUALIFIER_WORDS, listed, qualified
+from ..data.dataset import in_strand
+from ..data.words import QUALIFIER_WORDS, listed, qualified
+from ..publish.figures import Figure
 from .common import colour_key, decision_rules, decisions, drawn_at, precision_key, precision_scale
+from .theme import ALIBABA, CATEGORICAL, INK, OTHER
 
 ALIBABA_NAME = "Alibaba"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..theme import ALIBABA, COLOUR_NAMES, INK, STATUS_COLOURS, STATUS_LABELS
+from .theme import ALIBABA, COLOUR_NAMES, INK, STATUS_COLOURS, STATUS_LABELS
 
 ALIBABA_GROUP = "Alibaba Group"
 # Across the book a marker's shape says how precisely its date is known: circle the day, square the month,

@@ -5,8 +5,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..figures import Figure
-from ..theme import (
+from ..data.words import listed, qualified
+from ..publish.figures import Figure
+from .common import ALIBABA_GROUP, colour_key, decision_rules, decisions, extent, status_key, time_axis
+from .lobbying import missing_years
+from .theme import (
     INK,
     MISSING,
     VERDICT_COLOURS,
@@ -14,9 +17,6 @@ from ..theme import (
     status_legend,
     status_scale,
 )
-from ..words import listed, qualified
-from .common import ALIBABA_GROUP, colour_key, decision_rules, decisions, extent, status_key, time_axis
-from .lobbying import missing_years
 
 
 def overview_key(statuses) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..theme import ALIBABA, CATEGORICAL, INK, MISSING, OTHER, STATUS_COLOURS, VERDICT_COLOURS
+from .theme import ALIBABA, CATEGORICAL, INK, MISSING, OTHER, STATUS_COLOURS, VERDICT_COLOURS
 
 # Colour words, longest first, with the colours of the palette each may name.
 COLOURS = {

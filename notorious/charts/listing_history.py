@@ -5,9 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..dataset import in_strand
-from ..figures import Figure, sourced
-from ..theme import ALIBABA, INK, MISSING, OTHER, STATUS_LABELS, status_legend, status_scale
+from ..data.dataset import in_strand
+from ..publish.figures import Figure, sourced
 from .common import (
     ALIBABA_GROUP,
     decision_rules,
@@ -17,6 +16,7 @@ from .common import (
     precision_scale,
     status_key,
 )
+from .theme import ALIBABA, INK, MISSING, OTHER, STATUS_LABELS, status_legend, status_scale
 
 
 def platform_statuses(listings: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataFrame:

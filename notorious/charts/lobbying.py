@@ -10,10 +10,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .. import dates
-from ..figures import Figure
-from ..theme import ALIBABA, INK, MISSING, OTHER
-from ..words import qualified
+from ..data import dates
+from ..data.words import qualified
+from ..publish.figures import Figure
 from .common import (
     ALIBABA_GROUP,
     decision_rules,
@@ -24,6 +23,7 @@ from .common import (
     precision_scale,
     time_axis,
 )
+from .theme import ALIBABA, INK, MISSING, OTHER
 
 
 def _money(amount: float) -> str:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .. import dates
-from ..figures import Figure
-from ..theme import ALIBABA, INK, OTHER
-from ..words import listed, qualified
+from ..data import dates
+from ..data.words import listed, qualified
+from ..publish.figures import Figure
 from .common import decision_rules, decisions, extent, is_alibaba, time_axis
+from .theme import ALIBABA, INK, OTHER
 
 KEY = ["metric", "platform", "period_start", "period_end", "value", "qualifier", "unit"]
 UNIT_WORDS = {"cny": "yuan", "usd": "US dollars"}

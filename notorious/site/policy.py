@@ -54,7 +54,8 @@ THEME_SNIPPETS = {
 # backslash, nothing but a document name), and its hash is computed for that name.
 PAGENAME_SNIPPET = re.compile(r"DOCUMENTATION_OPTIONS\.pagename = '[A-Za-z0-9_./-]+';")
 # `make preview` only: the server adds this to every page it serves so the browser reloads after a rebuild
-# (notorious/preview.py). A preview build allows it; `make book` never does, so it cannot run on the published site.
+# (notorious/build/preview.py). A preview build allows it; `make book` never does, so it cannot run on the published
+# site.
 PREVIEW_RELOAD = "\n".join(
     [
         "(function () {",
@@ -125,8 +126,8 @@ def allowed_hashes(page: str, *, preview: bool = False) -> list[str]:
         else:
             shown = " ".join(body.split())[:120]
             raise PolicyError(
-                f"an inline script that is not one of the theme's known snippets (notorious/policy.py): {shown!r}; "
-                "put the code in a file under notorious/static/ instead"
+                f"an inline script that is not one of the theme's known snippets (notorious/site/policy.py): "
+                f"{shown!r}; put the code in a file under notorious/site/static/ instead"
             )
     return sorted(hashes)
 

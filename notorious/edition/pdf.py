@@ -1,6 +1,6 @@
 """The PDF edition: the built site, printed by Chromium into one A4 document.
 
-``python -m notorious.pdf _build/html`` (``make book`` runs it after the site is built) gathers every page's
+``python -m notorious.edition.pdf _build/html`` (``make book`` runs it after the site is built) gathers every page's
 article in the order of ``_toc.yml`` into one HTML document in ``pdf/`` beside the site: a cover with the title, the
 version and the date, a contents list, then each page starting on a new sheet. Charts print as their static SVG
 images (vector, as on paper), folded source notes and tables print unfolded, and the site's own stylesheets and
@@ -30,9 +30,9 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from .dates import when
-from .edition import PDF, edition, updated
-from .pages import documents
+from ..data.dates import when
+from ..pages import documents
+from .identity import PDF, edition, updated
 
 CHROMIUM = os.environ.get("CHROME_PATH") or "/usr/bin/chromium"
 # Elements of a page that mean nothing on paper: live charts (their static image prints), scripts, the reuse fold

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from . import dates
-from .pages import source_href
+from ..data import dates
+from ..pages import source_href
 
 # What "read in ..." says for each copy_kind of the schema (datapackage.json lists the same kinds).
 COPY_WORDS = {

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..paths import DATA_DIR, ROOT
 from . import record
-from .paths import DATA_DIR, ROOT
 
 # Dates known to the year, the month or the day. The schema uses this exact pattern for such fields.
 PARTIAL_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -52,7 +52,7 @@ INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
 ALLOWED_CONTROLS = {"\n"}
 
 
-# Set by the build (notorious/buildstate.py): a file to which every reader of data/ appends what it read, so the
+# Set by the build (notorious/build/state.py): a file to which every reader of data/ appends what it read, so the
 # build can tell whether each page used the data the repository holds (an edit made and undone while the book
 # was building would otherwise be published). Each line: the page (or reader), the file and its SHA-256.
 READS_VARIABLE = "NOTORIOUS_READS"
@@ -79,7 +79,7 @@ def _record(path: Path, sha256: str, reader: str | None = None, page: str | None
 
 
 def files_digest(data_dir: Path = DATA_DIR) -> str:
-    """One SHA-256 over every file of ``data_dir`` and its name, as notorious/buildstate.py computes it for the
+    """One SHA-256 over every file of ``data_dir`` and its name, as notorious/build/state.py computes it for the
     data it checked (its ``digest``)."""
     h = hashlib.sha256()
     names = {p.relative_to(data_dir).as_posix(): p for p in Path(data_dir).rglob("*") if p.is_file()}
@@ -121,7 +121,7 @@ class Dataset(Mapping[str, pd.DataFrame]):
 
     A table is recorded as read (``record_read``) when a page first asks for it, not when it is loaded: every page
     loads, and so validates, every table, but its outputs depend only on the tables it asks for, and the build
-    re-executes a page after a data edit only when the edit touched one of those (notorious/buildstate.py)."""
+    re-executes a page after a data edit only when the edit touched one of those (notorious/build/state.py)."""
 
     def __init__(self, tables: dict[str, pd.DataFrame], schema: dict, files: dict[str, tuple[Path, str]] | None = None):
         self._tables = tables
@@ -186,7 +186,7 @@ def load(data_dir: Path | str = DATA_DIR, *, edition_date: dt.date | None = None
     """
     data_dir = Path(data_dir)
     if edition_date is None:
-        from .edition import updated
+        from ..edition.identity import updated
 
         edition_date = updated()
     schema = read_schema(data_dir)

@@ -1,6 +1,6 @@
 """Execute each MyST notebook and write its paired .ipynb: the reference outputs nbval checks.
 
-Usage: python -m notorious.notebooks intro.md chapters/listing-history.md ...
+Usage: python -m notorious.build.notebooks intro.md chapters/listing-history.md ...
 Timings are not recorded and cell ids are fixed, so re-running on unchanged code and data gives byte-identical files.
 """
 
@@ -14,7 +14,7 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 
-from .pages import DOC_VARIABLE, doc_of
+from ..pages import DOC_VARIABLE, doc_of
 
 
 def execute(source: Path) -> Path:

@@ -1,7 +1,7 @@
 """Gaps are data: what the book says is unknown, each with the record of what was searched (data/gaps.csv).
 
 The chapters state a gap with the {gap} role, the appendix lists every gap with its search record, and the
-README's Gaps section is written from the same table (``python -m notorious.gaps`` rewrites it; a test holds
+README's Gaps section is written from the same table (``python -m notorious.data.gaps`` rewrites it; a test holds
 the README to it), so no gap can be stated without saying what was looked for, where and when.
 """
 
@@ -14,8 +14,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..paths import DATA_DIR
 from . import dates
-from .paths import DATA_DIR
 from .words import listed
 
 LANGUAGES = {"en": "English", "zh": "Chinese", "fr": "French", "it": "Italian", "de": "German", "ja": "Japanese"}
@@ -56,8 +56,8 @@ def readme_section(rows: list[dict[str, str]]) -> str:
         "## Gaps",
         "",
         "What the research looked for and did not find, written from `gaps.csv` (edit that table, then run",
-        "`python -m notorious.gaps` to rewrite this section). A gap is not a zero: the missing value is simply absent",
-        "from the tables. Each gap says what was searched, in which languages and kinds of sources, and when.",
+        "`python -m notorious.data.gaps` to rewrite this section). A gap is not a zero: the missing value is simply",
+        "absent from the tables. Each gap says what was searched, in which languages and kinds of sources, and when.",
     ]
     for chapter, title in CHAPTERS.items():
         mine = [r for r in rows if r["chapter"] == chapter]

@@ -1,12 +1,12 @@
 """All or nothing: build the book in a staging folder and publish it only when the whole build succeeded.
 
-``make book`` runs ``python notorious/buildstate.py _build -- <jupyter-book flags>``, which
+``make book`` runs ``python notorious/build/state.py _build -- <jupyter-book flags>``, which
 
 1. takes the build folder's lock (two builds never share one folder) and puts right what a stopped build left:
    a staging folder is removed, a site set aside for publishing is put back;
 2. reads the inputs (data/, the package, the configuration, the pages) and their SHA-256, by content;
 3. checks the data (bad data stops the build here, with the loader's message as the last thing it prints) while
-   notorious/execute.py executes, on every core, each notebook the execution cache lacks; then builds in
+   notorious/build/execute.py executes, on every core, each notebook the execution cache lacks; then builds in
    ``_build/staging``: Jupyter Book (its doctrees, execution cache and the figures the notebooks write all inside
    it; it finds every page executed), then the PDF edition. The staging folder starts as a copy of the last
    published build when the package and the configuration (which the execution cache cannot see) are the same as
@@ -44,15 +44,15 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # What the execution cache cannot see. A change to the package or the configuration executes every notebook again;
 # a change to a table of data/ executes again only the pages that read it (each page records what it reads).
 DATA = ["data/**/*"]
 CODE = [
     "notorious/**/*.py",
-    "notorious/static/*",
-    "notorious/templates/**/*",
+    "notorious/site/static/*",
+    "notorious/site/templates/**/*",
     "_config.yml",
     "_toc.yml",
     "constraints.txt",
@@ -68,7 +68,7 @@ OUTPUT = "_build"
 READS = "reads.jsonl"
 STAMP = "inputs.json"
 # The environment variables the package reads (dataset.READS_VARIABLE, paths.FIGURES_VARIABLE,
-# sphinx_ext.PREVIEW_VARIABLE); named here too so that this script imports nothing of the package.
+# site.hardening.PREVIEW_VARIABLE); named here too so that this script imports nothing of the package.
 READS_VARIABLE = "NOTORIOUS_READS"
 FIGURES_VARIABLE = "NOTORIOUS_FIGURES"
 PREVIEW_VARIABLE = "NOTORIOUS_PREVIEW"
@@ -248,7 +248,7 @@ def discard_site(build: Path, staging: Path) -> None:
 
 CHECK_DATA = """
 import sys
-from notorious.dataset import DataError, load
+from notorious.data.dataset import DataError, load
 try:
     load(sys.argv[1])
 except DataError as error:
@@ -338,7 +338,7 @@ def build(
         (out / "figures").mkdir(exist_ok=True)
         bin_dir = Path(sys.executable).parent
         jupyter_book = [str(bin_dir / "jupyter-book"), "build", ".", "--path-output", str(staging), *flags]
-        execute = [sys.executable, str(ROOT / "notorious" / "execute.py"), str(out / ".jupyter_cache")]
+        execute = [sys.executable, str(ROOT / "notorious" / "build" / "execute.py"), str(out / ".jupyter_cache")]
         try:
             # The notebooks start executing while the data is checked; bad data stops them before they finish.
             executing = start([*execute, "--stale", env[STALE_VARIABLE]], env, output)
@@ -356,7 +356,7 @@ def build(
             _check_executed(out, seeded.executed)
             if not built:
                 raise BuildFailed("the book did not build (see the errors above and the reports in _build/reports)")
-            if pdf and run([sys.executable, "-m", "notorious.pdf", str(out / "html")], env, output) != 0:
+            if pdf and run([sys.executable, "-m", "notorious.edition.pdf", str(out / "html")], env, output) != 0:
                 raise BuildFailed("the PDF edition was not printed (see above)")
             if snapshot() != files:
                 raise BuildFailed("inputs changed while the book was building; run `make book` again")

@@ -1,6 +1,6 @@
 """A release: what a reader archives or a library deposits, byte-identical when rebuilt from the same commit.
 
-``python -m notorious.release _build`` (``make release``, after ``make book``) writes ``_build/release/``:
+``python -m notorious.edition.release _build`` (``make release``, after ``make book``) writes ``_build/release/``:
 
 - ``notorious-again-<version>-site.tar.gz``: the website as deployed (Sphinx's bookkeeping left out);
 - ``notorious-again-<version>.pdf``: the PDF edition;
@@ -21,8 +21,8 @@ import sys
 import tarfile
 from pathlib import Path
 
-from .downloads import ARCHIVE
-from .edition import PDF, edition, updated
+from ..publish.downloads import ARCHIVE
+from .identity import PDF, edition, updated
 
 # Files of the build that are the builder's notes to itself, not the site: Sphinx's .buildinfo holds absolute
 # paths of this checkout, and the stamps record what was already done.

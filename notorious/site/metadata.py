@@ -15,10 +15,10 @@ import json
 
 import pandas as pd
 
-from .downloads import ARCHIVE
-from .edition import Edition
-from .pages import APPENDIX
-from .theme import VERDICT_LABELS
+from ..charts.theme import VERDICT_LABELS
+from ..edition.identity import Edition
+from ..pages import APPENDIX
+from ..publish.downloads import ARCHIVE
 
 CLAIMS_PAGE = "intro"  # the page whose audit table holds every claim's anchor
 SCALE_PAGE = APPENDIX

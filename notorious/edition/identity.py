@@ -20,7 +20,7 @@ from functools import cache
 
 import yaml
 
-from .paths import ROOT
+from ..paths import ROOT
 
 CITATION = ROOT / "CITATION.cff"
 CHANGELOG = ROOT / "CHANGELOG.md"

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .dataset import record_read
-from .paths import DATA_DIR
+from ..data.dataset import record_read
+from ..paths import DATA_DIR
 
 ARCHIVE = "downloads/notorious-again-data.zip"
 # A fixed timestamp keeps the archive byte-identical from build to build.

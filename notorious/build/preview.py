@@ -1,6 +1,6 @@
 """`make preview`: serve the book on http://127.0.0.1:8000, rebuild it when a source changes, reload the browser.
 
-Each rebuild is the same all-or-nothing build as `make book` (notorious/buildstate.py), in its own folder
+Each rebuild is the same all-or-nothing build as `make book` (notorious/build/state.py), in its own folder
 (``_build/preview``) and without the PDF: while it runs, the last good site is served; when it succeeds, every open
 page reloads; when it fails, every page shows the build's error instead of a stale page, until a rebuild succeeds.
 
@@ -21,8 +21,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .paths import ROOT
-from .policy import META, POLICY, PREVIEW_RELOAD, sha256
+from ..paths import ROOT
+from ..site.policy import META, POLICY, PREVIEW_RELOAD, sha256
 
 BUILD_DIR = ROOT / "_build" / "preview"
 FLAGS = ["-W", "-n", "--keep-going"]
@@ -46,8 +46,8 @@ ERROR_PAGE = """<!DOCTYPE html>
 
 
 def _buildstate():
-    """notorious/buildstate.py, which is a script (it imports nothing of the package)."""
-    spec = importlib.util.spec_from_file_location("notorious_buildstate", Path(__file__).with_name("buildstate.py"))
+    """notorious/build/state.py, which is a script (it imports nothing of the package)."""
+    spec = importlib.util.spec_from_file_location("notorious_buildstate", Path(__file__).with_name("state.py"))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -21,13 +21,14 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from . import citing, theme
-from .charts.keys import key_problems
+from ..charts import theme
+from ..charts.keys import key_problems
+from ..edition.identity import edition
+from ..pages import APPENDIX, DOC_VARIABLE, chapter_number, running_doc, site_root
+from ..paths import figures_dir
+from ..site.metadata import short_form
+from . import citing
 from .downloads import spreadsheet_safe
-from .edition import edition
-from .metadata import short_form
-from .pages import APPENDIX, DOC_VARIABLE, chapter_number, running_doc, site_root
-from .paths import figures_dir
 
 # figures/ in the repository, or the build's own folder while `make book` executes the notebooks (paths.py).
 FIGURES_DIR = figures_dir()
@@ -154,7 +155,7 @@ def chart_html(
 
 
 COMPOSITE = ("hconcat", "vconcat", "concat", "facet", "repeat")
-VEGA_LITE = "6.4"  # the version Altair writes and the site's bundle draws (sphinx_ext.VEGA_LITE)
+VEGA_LITE = "6.4"  # the version Altair writes and the site's bundle draws (site.assets.VEGA_LITE)
 
 
 def single_view(spec: dict) -> bool:

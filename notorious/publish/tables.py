@@ -9,16 +9,17 @@ import html
 
 import pandas as pd
 
-from . import citing, dates
-from . import gaps as gap_records
-from .dataset import PARTIAL_DATE
+from ..charts.theme import VERDICT_COLOURS, VERDICT_LABELS
+from ..data import dates
+from ..data import gaps as gap_records
+from ..data.dataset import PARTIAL_DATE
+from ..edition.identity import CHANGELOG_PAGE, release_of
+from ..pages import APPENDIX, site_root, source_href
+from ..site.metadata import CLAIMS_PAGE, SCALE_ANCHOR, SCALE_PAGE, claim_anchor
+from . import citing
 from .downloads import ARCHIVE
-from .edition import CHANGELOG_PAGE, release_of
 from .figures import Html as Table
 from .figures import html_table, quotes_note
-from .metadata import CLAIMS_PAGE, SCALE_ANCHOR, SCALE_PAGE, claim_anchor
-from .pages import APPENDIX, site_root, source_href
-from .theme import VERDICT_COLOURS, VERDICT_LABELS
 
 KIND_TITLES = {
     "primary": "Primary documents (government, courts, disclosures)",
@@ -130,7 +131,7 @@ def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str, *, leads:
         page, chapter = CHAPTERS.get(r.chapter, (None, r.chapter))
         where = f'<a href="{root}/{page}.html">{html.escape(chapter)}</a>' if page else html.escape(str(chapter))
         source = source_link(r.source_id, root) if pd.notna(r.source_id) and r.source_id in known else "none found"
-        # Each claim's row is its permalink's target (#claim-c01), which its ClaimReview (notorious.metadata) names.
+        # Each claim's row is its permalink's target (#claim-c01), which its ClaimReview names (site.metadata).
         anchor = html.escape(claim_anchor(r.claim_id))
         rows.append(
             f'<tr id="{anchor}" data-verdict="{html.escape(r.verdict)}" data-chapter="{html.escape(str(r.chapter))}">'
@@ -244,7 +245,7 @@ def source_list(sources: pd.DataFrame, *, root: str = "..") -> Table:
 
 
 def gap_list(gaps: pd.DataFrame) -> Table:
-    """Every gap with its search record, anchored gap-<id> for the {gap} role's links (notorious.gaps)."""
+    """Every gap with its search record, anchored gap-<id> for the {gap} role's links (notorious.data.gaps)."""
     rows = [{k: ("" if pd.isna(v) else str(v)) for k, v in row.items()} for _, row in gaps.iterrows()]
     for row in rows:
         row["searched_on"] = row["searched_on"][:10]

@@ -1,14 +1,14 @@
 """The data README's "Tables and columns" section, written from datapackage.json, so the README and the schema say
-the same thing (``python -m notorious.readme`` rewrites it; a test holds the README to it). The Gaps section is
-written the same way from gaps.csv (notorious.gaps)."""
+the same thing (``python -m notorious.data.readme`` rewrites it; a test holds the README to it). The Gaps section is
+written the same way from gaps.csv (notorious.data.gaps)."""
 
 from __future__ import annotations
 
 import json
 import sys
 
+from ..paths import DATA_DIR
 from .dataset import PARTIAL_DATE
-from .paths import DATA_DIR
 
 README = DATA_DIR / "README.md"
 HEADING = "## Tables and columns"

@@ -1,7 +1,7 @@
 """Execute the book's notebooks on every core, into the execution cache, before Sphinx reads them.
 
 MyST-NB executes a page while Sphinx reads it, so a cold build runs the nine notebooks one after another on one
-core. ``make book`` (notorious/buildstate.py) first runs ``python notorious/execute.py CACHE [--stale DOC,...]``,
+core. ``make book`` (notorious/build/state.py) first runs ``python notorious/build/execute.py CACHE [--stale DOC,...]``,
 which does MyST-NB's own execution of each page that the cache lacks (or that ``--stale`` names: data it read has
 changed), in a pool of one process per core, the longest first, and stores each result in the jupyter-cache as
 MyST-NB stores it: the notebook as MyST-NB's reader makes it from the page, executed by jupyter-cache's
@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "_config.yml"
 # pages.DOC_VARIABLE, named here too so that this script imports nothing of the package.
 DOC_VARIABLE = "NOTORIOUS_DOC"
@@ -83,7 +83,7 @@ def _execute(doc: str) -> tuple[str, str | None, float, str | None]:
 
     md_config, nb_config = parser_configs()
     notebook, _ = read(doc, md_config, nb_config)
-    os.environ[DOC_VARIABLE] = doc  # the kernel inherits it, as under Sphinx (sphinx_ext._announce_doc)
+    os.environ[DOC_VARIABLE] = doc  # the kernel inherits it, as under Sphinx (site.reading.announce_doc)
     result = single_nb_execution(
         notebook,
         cwd=str((ROOT / doc).parent),
