@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/mutants.py                 # every mutant, on a copy of the working tree
     .venv/bin/python tools/mutants.py --only one-several --only csv-at-sign
-    .venv/bin/python tools/mutants.py --rev d4e4003 -- --ignore=tests/test_site.py   # an older commit's tree
+    .venv/bin/python tools/mutants.py --rev d4e4003 -- --ignore=tests/site/test_site.py   # an older commit's tree
 
 Each mutant is (name, module, original snippet, mutated snippet, rule, narrow tests). The original must occur
 exactly once in its module, or the run stops before testing anything: a refactor cannot turn a mutant into a
@@ -51,12 +51,13 @@ DS, REC, DL, FIG, PROSE, DATES = (
     "notorious/publish/prose.py",
     "notorious/data/dates.py",
 )
-KEYS, TD = "notorious/charts/keys.py", "tests/test_dataset.py"
-# The rules are the README's: its test table ("tests/test_dataset.py | ... refuses ..."), "What the book says,
+KEYS, TD = "notorious/charts/keys.py", "tests/data/test_dataset.py"
+# The rules are the README's: its test table ("tests/data/test_dataset.py | ... refuses ..."), "What the book says,
 # checked", "Decisions", "Authors" and the Dates paragraph under "Two commands".
 # fmt: off
 MUTANTS = [
-    # -- Data the build refuses (README: the tests table, tests/test_dataset.py; Decisions, "Data the build refuses")
+    # -- Data the build refuses (README: the tests table, tests/data/test_dataset.py; Decisions, "Data the build
+    #    refuses")
     _m("enum", DS, 'if "enum" in constraints and', 'if False and "enum" in constraints and',
        "dataset: unknown status refused (enum)", TD),
     _m("foreign-key", DS, "if value and value not in allowed:", "if False:",
@@ -105,85 +106,86 @@ MUTANTS = [
        "record: rows of one event of different types refused", TD),
     _m("gap-sources", REC, "if sources and sid not in known:", "if False:",
        "record: the sources a gap names are in sources.csv", TD),
-    # -- Downloads safe in a spreadsheet (README: tests/test_downloads.py; rule 5a)
+    # -- Downloads safe in a spreadsheet (README: tests/publish/test_downloads.py; rule 5a)
     _m("csv-at-sign", DL, '("=", "+", "-", "@", "\\t", "\\r")', '("=", "+", "-", "\\t", "\\r")',
-       "downloads: cells a spreadsheet would run are neutralised ('@')", "tests/test_downloads.py"),
+       "downloads: cells a spreadsheet would run are neutralised ('@')", "tests/publish/test_downloads.py"),
     _m("csv-string-dtype", DL, " or pd.api.types.is_string_dtype(safe[column])", "",
-       "figures: a figure's CSV is neutralised for spreadsheets (rule 5a)", "tests/test_figure_rules.py"),
+       "figures: a figure's CSV is neutralised for spreadsheets (rule 5a)", "tests/publish/test_figure_rules.py"),
     _m("csv-data-downloads", DL, "[neutralised(v) if name in text_fields else v", "[v if name in text_fields else v",
-       "downloads: the data CSVs readers download are neutralised", "tests/test_downloads.py"),
+       "downloads: the data CSVs readers download are neutralised", "tests/publish/test_downloads.py"),
     _m("csv-figure-written", FIG, "spreadsheet_safe(data).to_csv(", "data.to_csv(",
-       "figures: a figure's CSV is neutralised for spreadsheets (rule 5a)", "tests/test_figure_rules.py"),
-    # -- A figure (README: tests/test_figures.py; Authors, "Add a chapter" 3; rules 5b, 5f)
+       "figures: a figure's CSV is neutralised for spreadsheets (rule 5a)", "tests/publish/test_figure_rules.py"),
+    # -- A figure (README: tests/publish/test_figures.py; Authors, "Add a chapter" 3; rules 5b, 5f)
     _m("figure-empty-source", FIG, '.isna() | self.rows["source_id"].astype("string").str.strip().eq("")', ".isna()",
-       "figures: a figure refuses rows without a source (rule 5b)", "tests/test_figure_rules.py"),
+       "figures: a figure refuses rows without a source (rule 5b)", "tests/publish/test_figure_rules.py"),
     _m("figure-unknown-source", FIG, 'sorted(set(data["source_id"]) - set(self.sources.index))', "[]",
-       "figures: a figure refuses rows without a known source (rule 5b)", "tests/test_figure_rules.py"),
+       "figures: a figure refuses rows without a known source (rule 5b)", "tests/publish/test_figure_rules.py"),
     _m("figure-key-checked", FIG, "problems = key_problems(self.key, self.chart.to_dict())", "problems = []",
-       "figures: a figure's key is checked against its chart when it is made", "tests/test_keys.py"),
+       "figures: a figure's key is checked against its chart when it is made", "tests/charts/test_keys.py"),
     _m("escape-quote-en", FIG, "(In English: {html.escape(translated)})", "(In English: {translated})",
-       "figures: quote_en escaped where it meets HTML (rule 5f)", "tests/test_tables.py"),
+       "figures: quote_en escaped where it meets HTML (rule 5f)", "tests/publish/test_tables.py"),
     _m("escape-quote", FIG, "<q>{html.escape(quote)}</q>", "<q>{quote}</q>",
-       "figures: the sources' words escaped where they meet HTML", "tests/test_figures.py"),
+       "figures: the sources' words escaped where they meet HTML", "tests/publish/test_figures.py"),
     _m("escape-table-cells", FIG, "return html.escape(str(text), quote=False).replace('\"', \"&quot;\")",
-       "return str(text)", "figures: table cells escaped where they meet HTML (rule 5f)", "tests/test_figures.py"),
+       "return str(text)", "figures: table cells escaped where they meet HTML (rule 5f)",
+       "tests/publish/test_figures.py"),
     _m("escape-spec-json", FIG, 'spec_json.replace("<", "\\\\u003c")', 'spec_json.replace("<<", "\\\\u003c")',
-       "figures: no '<' of the data stands in a chart's spec in the page", "tests/test_figures.py"),
+       "figures: no '<' of the data stands in a chart's spec in the page", "tests/publish/test_figures.py"),
     _m("offline-renderer", FIG, 'alt.renderers.enable("notorious")', 'alt.renderers.enable("default")',
-       "Decisions, Offline charts: a chart renders without a CDN", "tests/test_figures.py"),
+       "Decisions, Offline charts: a chart renders without a CDN", "tests/publish/test_figures.py"),
     _m("escape-tables", "notorious/publish/tables.py", '.fillna("").map(html.escape)', '.fillna("")',
-       "tables: every data string escaped in the book's tables", "tests/test_tables.py"),
+       "tables: every data string escaped in the book's tables", "tests/publish/test_tables.py"),
     _m("escape-json-ld", "notorious/site/metadata.py", '.replace("<", "\\\\u003c")', '.replace("<<", "\\\\u003c")',
-       "metadata: JSON-LD data strings escaped ('<' as \\u003c)", "tests/test_metadata.py"),
+       "metadata: JSON-LD data strings escaped ('<' as \\u003c)", "tests/site/test_metadata.py"),
     # -- Keys (README: Authors 3; charts/keys.py)
     _m("key-colour", KEYS, "if not {c.upper() for c in COLOURS[word]} & data_colours:", "if False:",
-       "keys: a key naming a colour the chart does not draw stops the build", "tests/test_keys.py"),
+       "keys: a key naming a colour the chart does not draw stops the build", "tests/charts/test_keys.py"),
     _m("key-channel", KEYS, "if not _named(key, CHANNEL_WORDS[channel]):", "if False:",
-       "keys: a channel the chart encodes, left unexplained by the key, stops the build", "tests/test_keys.py"),
+       "keys: a channel the chart encodes, left unexplained by the key, stops the build", "tests/charts/test_keys.py"),
     _m("key-shape", KEYS, "if not SHAPES[word] & seen[\"shapes\"]:", "if False:",
-       "keys: a key naming a shape the chart does not draw stops the build", "tests/test_keys.py"),
+       "keys: a key naming a shape the chart does not draw stops the build", "tests/charts/test_keys.py"),
     # -- Glue and look-ups (README: Authors 4; "Words that claim are computed"; rule 5c)
     _m("one-several", PROSE, "if len(found) != 1:\n        raise LookupError(\n            f\"{_table(frame)}: looking",
        "if len(found) > 9:\n        raise LookupError(\n            f\"{_table(frame)}: looking",
-       "prose: one() refuses several matches (rule 5c)", "tests/test_prose.py"),
+       "prose: one() refuses several matches (rule 5c)", "tests/publish/test_prose.py"),
     _m("agreed-disagree", PROSE, "if len(values) != 1:", "if len(values) > 9:",
-       "prose: agreed() fails when sources disagree", "tests/test_figures.py"),
+       "prose: agreed() fails when sources disagree", "tests/publish/test_figures.py"),
     _m("glue-missing", PROSE, "value is pd.NA or (isinstance(value, float) and value != value)", "False",
-       "prose: a missing value is never glued (glue-only numbers)", "tests/test_figures.py"),
+       "prose: a missing value is never glued (glue-only numbers)", "tests/publish/test_figures.py"),
     _m("only-one", PROSE, "if len(distinct) != 1:", "if len(distinct) > 9:",
        "prose: 'the only' fails the day the data hold a second (words that claim are computed)",
-       "tests/test_statements.py"),
+       "tests/book/test_statements.py"),
     _m("lowest-tie", PROSE, "if len(least) != 1:", "if False:",
-       "prose: 'the lowest' fails on a tie (words that claim are computed)", "tests/test_statements.py"),
+       "prose: 'the lowest' fails on a tie (words that claim are computed)", "tests/book/test_statements.py"),
     # -- Dates (README: the Dates paragraph under "Two commands"; Decisions, Dates; rule 5g)
     _m("when-timestamp", DATES, "precision(value)  # raises, saying what to pass", "stated = 'day'",
-       "dates: a Timestamp from a partial date is not day precision (rule 5g)", "tests/test_dates.py"),
+       "dates: a Timestamp from a partial date is not day precision (rule 5g)", "tests/data/test_dates.py"),
     _m("when-no-invented-day", DATES, "if PRECISIONS.index(wanted) > PRECISIONS.index(known):", "if False:",
-       "dates: a month-only date is never written with a day", "tests/test_charts.py"),
+       "dates: a month-only date is never written with a day", "tests/charts/test_charts.py"),
     _m("day-refuses-partial", DATES, 'if precision(value) != "day":', "if False:",
-       "dates: dates.day refuses a date known only to the month or year", "tests/test_dates.py"),
+       "dates: dates.day refuses a date known only to the month or year", "tests/data/test_dates.py"),
     _m("when-stated-precision", DATES, "if stated is not None and stated != known:", "if False:",
-       "dates: a stated precision must not claim more than the date's text", "tests/test_dates.py"),
+       "dates: a stated precision must not claim more than the date's text", "tests/data/test_dates.py"),
     # -- Words, sources, gaps, charts, policy
     _m("qualifier", "notorious/data/words.py", '"more_than": "more than",', '"more_than": "",',
-       "words: numbers keep their source's qualifier ('more than')", "tests/test_charts.py"),
+       "words: numbers keep their source's qualifier ('more than')", "tests/charts/test_charts.py"),
     _m("copy-note", "notorious/publish/citing.py", 'return f"read in {COPY_WORDS[kind]}"', 'return ""',
-       "citing: a source read through a copy says so", "tests/test_citations.py"),
+       "citing: a source read through a copy says so", "tests/site/test_citations.py"),
     _m("http-only", "notorious/pages.py", 'if urlsplit(url).scheme in ("http", "https") else None', "",
-       "citations: a source URL that is not http(s) is never linked", "tests/test_citations.py"),
+       "citations: a source URL that is not http(s) is never linked", "tests/site/test_citations.py"),
     _m("gap-words", "notorious/data/gaps.py", "|(?:we )?found no\\b|", "|",
-       "statements: 'we found no' is stated only through the {gap} role", "tests/test_statements.py"),
+       "statements: 'we found no' is stated only through the {gap} role", "tests/book/test_statements.py"),
     _m("decisions", "notorious/charts/common.py", 'or (row.status == "listed" and previous != "listed")',
-       'or row.status == "listed"', "charts: staying on the list is not a decision", "tests/test_charts.py"),
+       'or row.status == "listed"', "charts: staying on the list is not a decision", "tests/charts/test_charts.py"),
     _m("alibaba-names", "notorious/charts/brand_coalitions.py", '{ALIBABA_NAME, "Alibaba Group", *own["platform"]}',
        '{ALIBABA_NAME, "Alibaba Group"}', "charts: a platform Alibaba operates is Alibaba's own step, never pressure",
-       "tests/test_charts.py"),
+       "tests/charts/test_charts.py"),
     _m("precision-shapes", "notorious/charts/common.py", '"month": "square"', '"month": "circle"',
-       "Decisions, one meaning per marker shape: a square is a month", "tests/test_keys.py"),
+       "Decisions, one meaning per marker shape: a square is a month", "tests/charts/test_keys.py"),
     _m("policy-pagename", "notorious/site/policy.py", "pagename = '[A-Za-z0-9_./-]+';", "pagename = '.+';",
-       "policy: an inline script that is not a known snippet fails the build", "tests/test_policy.py"),
+       "policy: an inline script that is not a known snippet fails the build", "tests/site/test_policy.py"),
     _m("policy-object-src", "notorious/site/policy.py", "object-src 'none'; ", "",
-       "policy: a strict Content-Security-Policy (no plugins)", "tests/test_policy.py"),
+       "policy: a strict Content-Security-Policy (no plugins)", "tests/site/test_policy.py"),
 ]
 # fmt: on
 

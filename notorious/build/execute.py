@@ -8,7 +8,7 @@ MyST-NB stores it: the notebook as MyST-NB's reader makes it from the page, exec
 ``single_nb_execution`` with MyST-NB's arguments (the page's folder as working directory, the book's timeout,
 ``allow_errors``, ``meta_override``) and the page announced to the kernel (``pages.DOC_VARIABLE``), as the Sphinx
 extension announces it. The cache keys on what MyST-NB hashes, so Sphinx then finds every page in the cache and
-executes none (tests/test_author_loop.py holds it to that).
+executes none (tests/build/test_author_loop.py holds it to that).
 
 A page that fails here is not stored: Sphinx executes it again and reports the failing cell, as without this step.
 A stale page's old record is removed first, so a failure can never leave its old outputs to be served.

@@ -29,7 +29,7 @@ def sha256(text: str) -> str:
 
 # The inline scripts of the theme (pydata-sphinx-theme, sphinx-book-theme, sphinx-togglebutton, Sphinx's search
 # page) that the book's pages carry, each with its hash. A theme upgrade that changes one fails the build with the
-# script's text, and the new text is added here after reading it. tests/test_policy.py checks each hash.
+# script's text, and the new text is added here after reading it. tests/site/test_policy.py checks each hash.
 THEME_SNIPPETS = {
     '\n    document.documentElement.dataset.mode = localStorage.getItem("mode") || "auto";\n'
     '    document.documentElement.dataset.theme = localStorage.getItem("theme") || "auto";\n  ': (

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import csv
 import re
-import sys
-from pathlib import Path
 
 import pytest
+from prose import PAGES, occurrences
 
 from notorious import load
 from notorious.charts.lobbying import missing_years
 from notorious.data import gaps
 from notorious.paths import DATA_DIR, ROOT
-
-sys.path.insert(0, str(Path(__file__).parent))
-from prose import PAGES, occurrences  # noqa: E402
 
 ROLES = ("gap", "src", "term", "doc", "ref", "glue:text", "edition")
 CLAIM_WORDS = re.compile(
