@@ -395,6 +395,15 @@ def test_rule_a_coalitions_event_of_a_type_without_a_stance_is_refused(copy):
     )
 
 
+def test_rule_an_event_given_its_own_stance_needs_none_from_its_type(copy):
+    """The other half of the rule above: stance_exceptions.csv gives co-e22 its own stance, so co-e22 may be of a
+    type without one (mutant vocab-stance-exception, which ignores the exceptions, is killed here)."""
+    table = rows(copy / "events.csv")
+    line = next(i for i, row in enumerate(table, 1) if row[0] == "co-e22")
+    set_cell(copy / "events.csv", line, "event_type", "disclosure")
+    load(copy)
+
+
 def test_rule_an_unknown_lobbying_period_is_refused(copy):
     """periods.csv says which months each period of lobbying.csv covers and what readers are told it is."""
     set_cell(copy / "lobbying.csv", 2, "period", "Q5")
