@@ -351,6 +351,8 @@ def list_size_summary(sizes: pd.DataFrame) -> str:
 ON = ("listed", "named")
 REGIONS = ("China", "Hong Kong")
 UNKNOWN = "no source"
+# What the legend calls a hollow square: a publication for which the data hold no source for the market.
+NO_SOURCE_LEGEND = "No source: unknown"
 
 
 def publications(reviews: pd.DataFrame) -> pd.DataFrame:
@@ -431,8 +433,9 @@ def returns_key(paths: pd.DataFrame) -> str:
         "Each row is a Chinese market, named above its squares; from left to right, one square per USTR publication, "
         "S06 to S10 for the Special 301 reports of 2006 to 2010, then the stand-alone review of each year. A filled "
         "square is "
-        f"the status a source gives ({status_key(drawn.unique())}); a hollow grey square means the data hold no "
-        "source for that market in that publication, which is unknown, not absent from the list."
+        f"the status a source gives ({status_key(drawn.unique())}); a hollow grey square (in the legend, "
+        f"'{NO_SOURCE_LEGEND}') means the data hold no source for that market in that publication, which is unknown, "
+        "not absent from the list. The publications are labelled above and below the squares."
     )
 
 
@@ -478,17 +481,23 @@ def returns_figure(ds) -> Figure:
 
 
 def returns_chart(paths: pd.DataFrame) -> alt.LayerChart:
-    """A swimlane per market: its name on a line of its own, then one square per publication."""
+    """A swimlane per market: its name on a line of its own, then one square per publication.
+
+    The publications are labelled above and below the lanes (the chart is tall: a reader at either end sees which
+    square is which year), and the legend has an entry for the hollow square as well as for each status."""
     columns = list(dict.fromkeys(paths.sort_values("position")["column"]))
     order = list(dict.fromkeys(paths["platform"]))
     y = alt.Y("platform:N", sort=order, axis=None, title=None)
-    x = alt.X(
-        "column:O",
-        sort=columns,
-        title="USTR publication (S: Special 301 report)",
-        axis=alt.Axis(labelAngle=-90, labelFontSize=10, labelPadding=2, ticks=False, domain=False),
-        scale=alt.Scale(paddingInner=0.15),
-    )
+
+    def x(orient: str) -> alt.X:
+        return alt.X(
+            "column:O",
+            sort=columns,
+            title="USTR publication (S: Special 301 report)" if orient == "bottom" else None,
+            axis=alt.Axis(orient=orient, labelAngle=-90, labelFontSize=10, labelPadding=2, ticks=False, domain=False),
+            scale=alt.Scale(paddingInner=0.15),
+        )
+
     tooltip = [
         alt.Tooltip("platform:N", title="Market"),
         alt.Tooltip("kind:N", title="Kind"),
@@ -499,16 +508,27 @@ def returns_chart(paths: pd.DataFrame) -> alt.LayerChart:
     known = (
         base.transform_filter(f"datum.status != '{UNKNOWN}'")
         .mark_square(size=70, filled=True, opacity=1, yOffset=7)
-        .encode(x=x, y=y, color=alt.Color("status:N", scale=status_scale(), legend=status_legend()), tooltip=tooltip)
+        .encode(
+            x=x("top"), y=y, color=alt.Color("status:N", scale=status_scale(), legend=status_legend()), tooltip=tooltip
+        )
     )
     unknown = (
         base.transform_filter(f"datum.status == '{UNKNOWN}'")
-        .mark_point(shape="square", size=40, filled=False, color=OTHER, strokeWidth=1, opacity=0.8, yOffset=7)
-        .encode(x=x, y=y, tooltip=tooltip)
+        .mark_point(shape="square", size=40, filled=False, strokeWidth=1, opacity=0.8, yOffset=7)
+        .encode(
+            x=x("bottom"),
+            y=y,
+            stroke=alt.Stroke(
+                "status_label:N",
+                scale=alt.Scale(domain=["No source"], range=[OTHER]),
+                legend=alt.Legend(title=None, symbolType="square", labelExpr=f"'{NO_SOURCE_LEGEND}'"),
+            ),
+            tooltip=tooltip,
+        )
     )
     names = (
         base.transform_filter("datum.position == 0")
         .mark_text(align="left", baseline="middle", fontSize=11, yOffset=-8, color=INK)
         .encode(x=alt.value(0), y=y, text="label:N")
     )
-    return alt.layer(unknown, known, names).properties(height=alt.Step(34))
+    return alt.layer(unknown, known, names).resolve_axis(x="independent").properties(height=alt.Step(34))

@@ -69,3 +69,19 @@ def test_the_swimlane_key_names_what_the_data_draw(ds):
     for status in drawn:
         assert STATUS_LABELS[status] in figure.key
     assert "hollow" in figure.key
+
+
+def test_the_swimlane_legend_names_the_hollow_square_and_the_years_are_labelled_at_both_ends(ds):
+    """Seen failing before the legend had a 'no source' entry and the lanes a top axis (the chart is tall)."""
+    figure = listing.returns_figure(ds)
+    spec = figure.chart.to_dict()
+    hollow = [layer for layer in spec["layer"] if layer["mark"].get("filled") is False]
+    assert hollow, "the chart draws a hollow square"
+    for layer in hollow:
+        stroke = layer["encoding"].get("stroke", {})
+        assert "field" in stroke and stroke.get("legend", {}) is not None, "the hollow square has a legend entry"
+        assert listing.NO_SOURCE_LEGEND in stroke["legend"]["labelExpr"]
+    assert listing.NO_SOURCE_LEGEND in figure.key
+    orients = {layer["encoding"]["x"]["axis"]["orient"] for layer in spec["layer"] if "field" in layer["encoding"]["x"]}
+    assert orients == {"top", "bottom"}
+    assert spec.get("resolve", {}).get("axis", {}).get("x") == "independent", "both axes are drawn"
