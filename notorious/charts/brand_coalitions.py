@@ -338,9 +338,32 @@ STANCE_KEY = (
 )
 
 
+def counted_under(events: pd.DataFrame, ds) -> dict[str, str]:
+    """Actors of ``events`` whose steps a chart counts under another party's name (actor_aliases.csv): a company's
+    unit under its owner, such as Gucci America under Kering. Variants that begin with the party's own name ('AAFA
+    and 17 other organizations') and Alibaba's names are not listed: a reader sees no other party in them."""
+    sides = Sides.of(ds)
+    named = {name.strip() for actor in events["actor"] for name in actor.split(";")}
+    return {
+        name: party
+        for name, party in sides.aliases.items()
+        if name in named and party != ALIBABA_NAME and not name.startswith(party)
+    }
+
+
+def stance_key(events: pd.DataFrame, ds) -> str:
+    """The stance chart's key: its bars, and whose steps are counted under another party's name."""
+    merged = counted_under(events, ds)
+    if not merged:
+        return STANCE_KEY
+    under = listed([f"{name}'s under {party}'s" for name, party in merged.items()])
+    return STANCE_KEY[:-1] + f"; steps are counted by party, {under}."
+
+
 def stance_figure(ds) -> Figure:
     """Figure: each party's steps pressing Alibaba and cooperating with it, counted."""
-    table, steps = stances(in_strand(ds.events, "coalitions"), ds)
+    events = in_strand(ds.events, "coalitions")
+    table, steps = stances(events, ds)
     return Figure(
         name="coalitions-stances",
         chart=stance_chart(table),
@@ -356,7 +379,7 @@ def stance_figure(ds) -> Figure:
             }
         ),
         alt_text=stance_summary(table),
-        key=STANCE_KEY,
+        key=stance_key(events[events["event_id"].isin(steps["event_id"])], ds),
     )
 
 
