@@ -117,6 +117,28 @@ def test_each_saic_row_says_which_period_its_own_source_gives(ds):
     assert "between August and October 2014" in text and '"the second half 2014"' in text
 
 
+# --- Figure 3.1: markers that would overlap -----------------------------------------------------------------------
+
+
+def test_no_two_steps_of_one_party_are_drawn_on_top_of_each_other(ds):
+    """SAIC's report (23 January 2015), white paper (28 January) and meeting with Jack Ma (30 January), or the IACC's
+    suspension (13 May 2016) and expansion (19 May), fall within one marker's width: each panel sets such markers in
+    lanes, and the key says so."""
+    rows = coalitions.timeline_rows(in_strand(ds.events, "coalitions"), ds)
+    marks = coalitions.decisions(ds.listings, ds.reviews)
+    for panel, domain in coalitions.panel_rows(rows, marks):
+        drawn = panel.assign(lane=coalitions.lanes(panel, domain))
+        width = (pd.Timestamp(domain[1]) - pd.Timestamp(domain[0])) / coalitions.PANEL_WIDTH * coalitions.MARKER
+        for _, lane in drawn.groupby(["row", "lane"]):
+            lane = lane.assign(item=lane["conflict"].fillna(lane["event_id"])).sort_values("when")
+            starts = lane.groupby("item")["when"].min().sort_values()
+            ends = lane.groupby("item")["when"].max().reindex(starts.index)
+            assert (starts.iloc[1:].to_numpy() - ends.iloc[:-1].to_numpy() >= width).all(), lane
+    figure = coalitions.timeline_figure(ds)
+    assert "set a little above or below its line" in figure.key
+    assert any("yOffset" in view.get("encoding", {}) for view in _layers(figure.chart.to_dict()))
+
+
 # --- The 2025 review's release --------------------------------------------------------------------------------
 
 

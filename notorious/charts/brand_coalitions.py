@@ -137,18 +137,29 @@ def row_order(rows: pd.DataFrame) -> list[str]:
 
 
 DETAIL = ("2015-01-01", "2017-12-31")  # the two years before and after the re-listing, where events crowd
+PANEL_WIDTH = 520  # px, each panel of the timeline
+MARKER = 12  # px a marker (size 80, with its outline) takes on the time axis
+LANE = 8  # px between two lanes of one party's row
 
 
 EVENT_COLUMNS = ["event_id", "date", "date_precision", "date_basis", "actor", "event_type", "summary"]
 
 
-def timeline_key(rows: pd.DataFrame) -> str:
-    """The timeline's key, from what it draws: each kind of step's colour, each precision's shape."""
+def timeline_key(rows: pd.DataFrame, marks: pd.DataFrame) -> str:
+    """The timeline's key, from what it draws: each kind of step's colour, each precision's shape, and the lanes
+    of markers that would overlap, if any panel has them."""
     colours = colour_key({KIND_LABELS[k]: KIND_COLOURS[k] for k in KIND_COLOURS}, rows["kind_label"])
+    stacked = any(lanes(panel, domain).gt(0).any() for panel, domain in panel_rows(rows, marks))
     return (
         f"Each row is a party, Alibaba first; each marker is one step, coloured by its kind ({colours}), its shape "
         f"saying how precisely the date is known ({precision_key(rows['date_precision'])}); dashed rings joined by a "
-        "black link mark an event two sources date differently; dashed lines mark USTR's decisions on Taobao."
+        "black link mark an event two sources date differently"
+        + (
+            "; steps of one party too close in time to draw side by side are set a little above or below its line"
+            if stacked
+            else ""
+        )
+        + "; dashed lines mark USTR's decisions on Taobao."
     )
 
 
@@ -170,15 +181,21 @@ def timeline_figure(ds) -> Figure:
             }
         ),
         alt_text=timeline_summary(rows),
-        key=timeline_key(rows),
+        key=timeline_key(rows, decisions(ds.listings, ds.reviews)),
     )
+
+
+def panel_rows(rows: pd.DataFrame, marks: pd.DataFrame) -> list[tuple[pd.DataFrame, list[str]]]:
+    """The events each panel draws, with its time domain: the whole timeline, then the detail of 2015 to 2017."""
+    first, last = rows["when"].min(), max(rows["when"].max(), marks["date"].max())
+    whole = [f"{first.year - 1}-07-01", f"{last.year + 1}-06-30"]
+    inside = rows[(rows["when"] >= DETAIL[0]) & (rows["when"] <= DETAIL[1])]
+    return [(rows, whole), (inside, list(DETAIL))]
 
 
 def timeline_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.VConcatChart:
     """The whole timeline, then a detail of 2015 to 2017, where most events fall, on a wider time scale."""
-    first, last = rows["when"].min(), max(rows["when"].max(), marks["date"].max())
-    whole = [f"{first.year - 1}-07-01", f"{last.year + 1}-06-30"]
-    inside = rows[(rows["when"] >= DETAIL[0]) & (rows["when"] <= DETAIL[1])]
+    (_, whole), (inside, _) = panel_rows(rows, marks)
     detail_marks = marks[(marks["date"] >= DETAIL[0]) & (marks["date"] <= DETAIL[1])]
     panels = [
         timeline_panel(rows, marks, whole, "%Y").properties(title=alt.Title("All events", fontSize=12)),
@@ -186,13 +203,42 @@ def timeline_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.VConcatChart:
             title=alt.Title(f"Detail: {DETAIL[0][:4]} to {DETAIL[1][:4]}", fontSize=12)
         ),
     ]
-    return alt.vconcat(*(p.properties(width=520) for p in panels), spacing=16).resolve_scale(
+    return alt.vconcat(*(p.properties(width=PANEL_WIDTH) for p in panels), spacing=16).resolve_scale(
         color="shared", shape="shared"
     )
 
 
+def lanes(rows: pd.DataFrame, domain: list[str], width: float = PANEL_WIDTH) -> pd.Series:
+    """Each marker's lane in its party's row, for a panel ``width`` px wide showing ``domain``: a marker that would
+    touch the previous one in its lane (closer than MARKER px) goes to the next lane, so none hides another. The two
+    rows of an event that sources date differently (one ``conflict``) keep one lane, so their ring and link stay
+    joined. Lane 0 is the row's centre line."""
+    per_px = (pd.Timestamp(domain[1]) - pd.Timestamp(domain[0])) / width
+    gap = per_px * MARKER
+    lane = pd.Series(0, index=rows.index, dtype=int)
+    for _, party in rows.groupby("row", sort=False):
+        group = party.assign(item=party["conflict"].fillna(party["event_id"]))
+        items = group.groupby("item", sort=False)["when"].agg(["min", "max"]).sort_values("min")
+        ends: list[pd.Timestamp] = []  # the last marker drawn in each lane
+        for item, (first, last) in items.iterrows():
+            free = next((i for i, end in enumerate(ends) if first - end >= gap), len(ends))
+            if free < len(ends):
+                ends[free] = last
+            else:
+                ends.append(last)
+            lane[group.index[group["item"] == item]] = free
+    return lane
+
+
+def lane_offset(lane: pd.Series) -> pd.Series:
+    """Pixels above (negative) or below the row's centre for each lane: 0, then one lane above, one below …"""
+    return lane.map(lambda n: 0 if n == 0 else (-1) ** n * LANE * ((n + 1) // 2))
+
+
 def timeline_panel(rows: pd.DataFrame, marks: pd.DataFrame, domain: list[str], fmt: str) -> alt.LayerChart:
-    """One row per party, one mark per event; shape = date precision, ring and link = conflicting dates."""
+    """One row per party, one mark per event; shape = date precision, ring and link = conflicting dates. Markers of
+    one party that would overlap at this panel's scale are drawn in lanes a few pixels apart (``lanes``)."""
+    rows = rows.assign(offset=lane_offset(lanes(rows, domain)))
     order = row_order(rows)
     x = alt.X(
         "when:T",
@@ -222,16 +268,20 @@ def timeline_panel(rows: pd.DataFrame, marks: pd.DataFrame, domain: list[str], f
         alt.Tooltip("other_date:N", title="Other source's date"),
     ]
     conflicts = rows.dropna(subset=["conflict"])
-    spans = conflicts.groupby(["conflict", "row"], as_index=False).agg(start=("when", "min"), end=("when", "max"))
+    spans = conflicts.groupby(["conflict", "row", "offset"], as_index=False).agg(
+        start=("when", "min"), end=("when", "max")
+    )
+    # A pixel offset from the row's centre: the lane (no scale, so the field is pixels).
+    lane = alt.YOffset("offset:Q", scale=None)
     link = (
         alt.Chart(spans)
         .mark_rule(color=INK, strokeWidth=2, opacity=0.7)
-        .encode(x="start:T", x2="end:T", y=alt.Y("row:N", sort=order))
+        .encode(x="start:T", x2="end:T", y=alt.Y("row:N", sort=order), yOffset=lane)
     )
     ring = (
         alt.Chart(conflicts)
         .mark_point(shape="circle", size=360, filled=False, color=INK, strokeWidth=1.2, strokeDash=[2, 2])
-        .encode(x=x, y=y, tooltip=tooltip)
+        .encode(x=x, y=y, yOffset=lane, tooltip=tooltip)
     )
     points = (
         alt.Chart(rows)
@@ -239,6 +289,7 @@ def timeline_panel(rows: pd.DataFrame, marks: pd.DataFrame, domain: list[str], f
         .encode(
             x=x,
             y=y,
+            yOffset=lane,
             color=alt.Color(
                 "kind_label:N",
                 title="Event",
