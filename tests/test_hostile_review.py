@@ -10,6 +10,7 @@ import pytest
 from notorious import dates, load
 from notorious.charts import brand_coalitions as coalitions
 from notorious.charts import lobbying
+from notorious.charts import platform_metrics as mc
 from notorious.dataset import in_strand
 from notorious.paths import ROOT
 
@@ -117,6 +118,24 @@ def test_each_saic_row_says_which_period_its_own_source_gives(ds):
     assert "between August and October 2014" in text and '"the second half 2014"' in text
 
 
+# --- Figure 4.5: a figure dated only to the year ------------------------------------------------------------------
+
+
+def test_a_figure_dated_only_to_a_year_is_an_outline_the_key_explains(ds):
+    """The 2015 Cloud Sword pilot is dated only to 2015 by both its sources (wtr-2016-cloud-sword; the essay,
+    erikakinetz-2017-recode-repost, calls it a 'three-month pilot'): no solid bar may claim it covered the year."""
+    figure = mc.police_values_figure(ds)
+    spec = figure.chart.to_dict()
+    solid, outlined = set(), set()
+    for view in _layers(spec):
+        mark = view["mark"] if isinstance(view["mark"], dict) else {"type": view["mark"]}
+        if mark["type"] == "bar" and "data" in view:
+            periods = {row["period"] for row in _data(spec, view)}
+            (outlined if mark.get("strokeDash") else solid).update(periods)
+    assert "2015" in outlined and "2015" not in solid, (solid, outlined)
+    assert "dashed outline spans the calendar year" in figure.key
+
+
 # --- Figure 3.1: markers that would overlap -----------------------------------------------------------------------
 
 
@@ -137,6 +156,30 @@ def test_no_two_steps_of_one_party_are_drawn_on_top_of_each_other(ds):
     figure = coalitions.timeline_figure(ds)
     assert "set a little above or below its line" in figure.key
     assert any("yOffset" in view.get("encoding", {}) for view in _layers(figure.chart.to_dict()))
+
+
+# --- Figure 4.3: bounds -------------------------------------------------------------------------------------------
+
+
+def test_a_bound_is_drawn_as_the_interval_it_allows_not_as_a_point(ds):
+    """'less than 40 percent' (wearedevelopment-2015-03-23-taobao-saic) and 'just over 50 percent'
+    (ecns-2015-01-28-taobao-saic) are bounds: each is a dashed line from the bound to the end of the scale it allows,
+    with a tick, and no dot stands at 40 or 50."""
+    figure = mc.saic_figure(ds)
+    spec = figure.chart.to_dict()
+    dots, lines = [], []
+    for view in _layers(spec):
+        mark = view["mark"] if isinstance(view["mark"], dict) else {"type": view["mark"]}
+        filters = " ".join(str(t.get("filter")) for t in view.get("transform", []))
+        if mark["type"] == "point" and "!datum.bound" in filters:
+            dots.append(view)
+        if mark["type"] == "rule" and "datum.bound" in filters and mark.get("strokeDash"):
+            lines.append(view)
+    assert dots and lines, "points exclude bounds; bounds are dashed rules"
+    data = _data(spec, lines[0])
+    bounds = {(r["platform"], r["value"], r["towards"]) for r in data if r["bound"]}
+    assert bounds == {("Taobao", 40.0, 0.0), ("All platforms in sample", 50.0, 100.0)}
+    assert "each bound (less than 40%, more than 50%) is drawn as a dashed line" in figure.key
 
 
 # --- The 2025 review's release --------------------------------------------------------------------------------
