@@ -103,6 +103,19 @@ def test_aafas_filing_day_is_computed_and_says_from_what(ds):
     assert "on Friday" in row["note"] and "fr-2016-08-25-nml-comment-request" in row["note"]
 
 
+def test_the_coalitions_timeline_says_which_days_are_computed(ds):
+    """Figure 1.2 draws AAFA's filing from WWD's 'in October' (aafa-2016-10-complaint), a month, as a square; Figure
+    3.1 draws the computed 7 October (co-e30) as a day. Its key says a computed date is drawn like a stated one, and
+    its table says which each is."""
+    figure = coalitions.timeline_figure(ds)
+    assert "the table says which dates are computed" in figure.key
+    table = figure.table.set_index("date")
+    assert table.loc["2016-10-07", "date stated or computed"] == "computed"
+    strip = in_strand(ds.events, "listing")
+    assert strip.set_index("event_id").loc["aafa-2016-10-complaint", "date_precision"] == "month"
+    assert "co-e30" not in set(strip["event_id"])
+
+
 # --- SAIC's period ------------------------------------------------------------------------------------------------
 
 

@@ -159,6 +159,12 @@ def timeline_key(rows: pd.DataFrame, marks: pd.DataFrame) -> str:
             if stacked
             else ""
         )
+        + (
+            "; a date worked out from a source's own words and dateline (a weekday, 'earlier this month') is drawn "
+            "like a stated one, and the table says which dates are computed"
+            if rows["date_basis"].eq("computed").any()
+            else ""
+        )
         + "; dashed lines mark USTR's decisions on Taobao."
     )
 
@@ -171,10 +177,11 @@ def timeline_figure(ds) -> Figure:
         chart=timeline_chart(rows, decisions(ds.listings, ds.reviews)),
         rows=rows[[*EVENT_COLUMNS, "source_id", "quote", "quote_en", "other_date"]],
         table=rows.assign(party=rows["row"], other_source_date=rows["other_date"])[
-            ["date", "date_precision", "party", "event_type", "summary", "other_source_date", "source_id"]
+            ["date", "date_precision", "date_basis", "party", "event_type", "summary", "other_source_date", "source_id"]
         ].rename(
             columns={
                 "date_precision": "date known to the",
+                "date_basis": "date stated or computed",
                 "event_type": "step",
                 "other_source_date": "another source's date",
                 "source_id": "source",
