@@ -137,18 +137,35 @@ def row_order(rows: pd.DataFrame) -> list[str]:
 
 
 DETAIL = ("2015-01-01", "2017-12-31")  # the two years before and after the re-listing, where events crowd
+PANEL_WIDTH = 520  # px, each panel of the timeline
+MARKER = 12  # px a marker (size 80, with its outline) takes on the time axis
+LANE = 8  # px between two lanes of one party's row
 
 
 EVENT_COLUMNS = ["event_id", "date", "date_precision", "date_basis", "actor", "event_type", "summary"]
 
 
-def timeline_key(rows: pd.DataFrame) -> str:
-    """The timeline's key, from what it draws: each kind of step's colour, each precision's shape."""
+def timeline_key(rows: pd.DataFrame, marks: pd.DataFrame) -> str:
+    """The timeline's key, from what it draws: each kind of step's colour, each precision's shape, and the lanes
+    of markers that would overlap, if any panel has them."""
     colours = colour_key({KIND_LABELS[k]: KIND_COLOURS[k] for k in KIND_COLOURS}, rows["kind_label"])
+    stacked = any(lanes(panel, domain).gt(0).any() for panel, domain in panel_rows(rows, marks))
     return (
         f"Each row is a party, Alibaba first; each marker is one step, coloured by its kind ({colours}), its shape "
         f"saying how precisely the date is known ({precision_key(rows['date_precision'])}); dashed rings joined by a "
-        "black link mark an event two sources date differently; dashed lines mark USTR's decisions on Taobao."
+        "black link mark an event two sources date differently"
+        + (
+            "; steps of one party too close in time to draw side by side are set a little above or below its line"
+            if stacked
+            else ""
+        )
+        + (
+            "; a date worked out from a source's own words and dateline (a weekday, 'earlier this month') is drawn "
+            "like a stated one, and the table says which dates are computed"
+            if rows["date_basis"].eq("computed").any()
+            else ""
+        )
+        + "; dashed lines mark USTR's decisions on Taobao."
     )
 
 
@@ -160,25 +177,32 @@ def timeline_figure(ds) -> Figure:
         chart=timeline_chart(rows, decisions(ds.listings, ds.reviews)),
         rows=rows[[*EVENT_COLUMNS, "source_id", "quote", "quote_en", "other_date"]],
         table=rows.assign(party=rows["row"], other_source_date=rows["other_date"])[
-            ["date", "date_precision", "party", "event_type", "summary", "other_source_date", "source_id"]
+            ["date", "date_precision", "date_basis", "party", "event_type", "summary", "other_source_date", "source_id"]
         ].rename(
             columns={
                 "date_precision": "date known to the",
+                "date_basis": "date stated or computed",
                 "event_type": "step",
                 "other_source_date": "another source's date",
                 "source_id": "source",
             }
         ),
         alt_text=timeline_summary(rows),
-        key=timeline_key(rows),
+        key=timeline_key(rows, decisions(ds.listings, ds.reviews)),
     )
+
+
+def panel_rows(rows: pd.DataFrame, marks: pd.DataFrame) -> list[tuple[pd.DataFrame, list[str]]]:
+    """The events each panel draws, with its time domain: the whole timeline, then the detail of 2015 to 2017."""
+    first, last = rows["when"].min(), max(rows["when"].max(), marks["date"].max())
+    whole = [f"{first.year - 1}-07-01", f"{last.year + 1}-06-30"]
+    inside = rows[(rows["when"] >= DETAIL[0]) & (rows["when"] <= DETAIL[1])]
+    return [(rows, whole), (inside, list(DETAIL))]
 
 
 def timeline_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.VConcatChart:
     """The whole timeline, then a detail of 2015 to 2017, where most events fall, on a wider time scale."""
-    first, last = rows["when"].min(), max(rows["when"].max(), marks["date"].max())
-    whole = [f"{first.year - 1}-07-01", f"{last.year + 1}-06-30"]
-    inside = rows[(rows["when"] >= DETAIL[0]) & (rows["when"] <= DETAIL[1])]
+    (_, whole), (inside, _) = panel_rows(rows, marks)
     detail_marks = marks[(marks["date"] >= DETAIL[0]) & (marks["date"] <= DETAIL[1])]
     panels = [
         timeline_panel(rows, marks, whole, "%Y").properties(title=alt.Title("All events", fontSize=12)),
@@ -186,13 +210,42 @@ def timeline_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.VConcatChart:
             title=alt.Title(f"Detail: {DETAIL[0][:4]} to {DETAIL[1][:4]}", fontSize=12)
         ),
     ]
-    return alt.vconcat(*(p.properties(width=520) for p in panels), spacing=16).resolve_scale(
+    return alt.vconcat(*(p.properties(width=PANEL_WIDTH) for p in panels), spacing=16).resolve_scale(
         color="shared", shape="shared"
     )
 
 
+def lanes(rows: pd.DataFrame, domain: list[str], width: float = PANEL_WIDTH) -> pd.Series:
+    """Each marker's lane in its party's row, for a panel ``width`` px wide showing ``domain``: a marker that would
+    touch the previous one in its lane (closer than MARKER px) goes to the next lane, so none hides another. The two
+    rows of an event that sources date differently (one ``conflict``) keep one lane, so their ring and link stay
+    joined. Lane 0 is the row's centre line."""
+    per_px = (pd.Timestamp(domain[1]) - pd.Timestamp(domain[0])) / width
+    gap = per_px * MARKER
+    lane = pd.Series(0, index=rows.index, dtype=int)
+    for _, party in rows.groupby("row", sort=False):
+        group = party.assign(item=party["conflict"].fillna(party["event_id"]))
+        items = group.groupby("item", sort=False)["when"].agg(["min", "max"]).sort_values("min")
+        ends: list[pd.Timestamp] = []  # the last marker drawn in each lane
+        for item, (first, last) in items.iterrows():
+            free = next((i for i, end in enumerate(ends) if first - end >= gap), len(ends))
+            if free < len(ends):
+                ends[free] = last
+            else:
+                ends.append(last)
+            lane[group.index[group["item"] == item]] = free
+    return lane
+
+
+def lane_offset(lane: pd.Series) -> pd.Series:
+    """Pixels above (negative) or below the row's centre for each lane: 0, then one lane above, one below …"""
+    return lane.map(lambda n: 0 if n == 0 else (-1) ** n * LANE * ((n + 1) // 2))
+
+
 def timeline_panel(rows: pd.DataFrame, marks: pd.DataFrame, domain: list[str], fmt: str) -> alt.LayerChart:
-    """One row per party, one mark per event; shape = date precision, ring and link = conflicting dates."""
+    """One row per party, one mark per event; shape = date precision, ring and link = conflicting dates. Markers of
+    one party that would overlap at this panel's scale are drawn in lanes a few pixels apart (``lanes``)."""
+    rows = rows.assign(offset=lane_offset(lanes(rows, domain)))
     order = row_order(rows)
     x = alt.X(
         "when:T",
@@ -222,16 +275,20 @@ def timeline_panel(rows: pd.DataFrame, marks: pd.DataFrame, domain: list[str], f
         alt.Tooltip("other_date:N", title="Other source's date"),
     ]
     conflicts = rows.dropna(subset=["conflict"])
-    spans = conflicts.groupby(["conflict", "row"], as_index=False).agg(start=("when", "min"), end=("when", "max"))
+    spans = conflicts.groupby(["conflict", "row", "offset"], as_index=False).agg(
+        start=("when", "min"), end=("when", "max")
+    )
+    # A pixel offset from the row's centre: the lane (no scale, so the field is pixels).
+    lane = alt.YOffset("offset:Q", scale=None)
     link = (
         alt.Chart(spans)
         .mark_rule(color=INK, strokeWidth=2, opacity=0.7)
-        .encode(x="start:T", x2="end:T", y=alt.Y("row:N", sort=order))
+        .encode(x="start:T", x2="end:T", y=alt.Y("row:N", sort=order), yOffset=lane)
     )
     ring = (
         alt.Chart(conflicts)
         .mark_point(shape="circle", size=360, filled=False, color=INK, strokeWidth=1.2, strokeDash=[2, 2])
-        .encode(x=x, y=y, tooltip=tooltip)
+        .encode(x=x, y=y, yOffset=lane, tooltip=tooltip)
     )
     points = (
         alt.Chart(rows)
@@ -239,6 +296,7 @@ def timeline_panel(rows: pd.DataFrame, marks: pd.DataFrame, domain: list[str], f
         .encode(
             x=x,
             y=y,
+            yOffset=lane,
             color=alt.Color(
                 "kind_label:N",
                 title="Event",
@@ -338,9 +396,32 @@ STANCE_KEY = (
 )
 
 
+def counted_under(events: pd.DataFrame, ds) -> dict[str, str]:
+    """Actors of ``events`` whose steps a chart counts under another party's name (actor_aliases.csv): a company's
+    unit under its owner, such as Gucci America under Kering. Variants that begin with the party's own name ('AAFA
+    and 17 other organizations') and Alibaba's names are not listed: a reader sees no other party in them."""
+    sides = Sides.of(ds)
+    named = {name.strip() for actor in events["actor"] for name in actor.split(";")}
+    return {
+        name: party
+        for name, party in sides.aliases.items()
+        if name in named and party != ALIBABA_NAME and not name.startswith(party)
+    }
+
+
+def stance_key(events: pd.DataFrame, ds) -> str:
+    """The stance chart's key: its bars, and whose steps are counted under another party's name."""
+    merged = counted_under(events, ds)
+    if not merged:
+        return STANCE_KEY
+    under = listed([f"{name}'s under {party}'s" for name, party in merged.items()])
+    return STANCE_KEY[:-1] + f"; steps are counted by party, {under}."
+
+
 def stance_figure(ds) -> Figure:
     """Figure: each party's steps pressing Alibaba and cooperating with it, counted."""
-    table, steps = stances(in_strand(ds.events, "coalitions"), ds)
+    events = in_strand(ds.events, "coalitions")
+    table, steps = stances(events, ds)
     return Figure(
         name="coalitions-stances",
         chart=stance_chart(table),
@@ -356,7 +437,7 @@ def stance_figure(ds) -> Figure:
             }
         ),
         alt_text=stance_summary(table),
-        key=STANCE_KEY,
+        key=stance_key(events[events["event_id"].isin(steps["event_id"])], ds),
     )
 
 

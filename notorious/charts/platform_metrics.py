@@ -200,6 +200,7 @@ def period_rows_chart(
         data["shown"] + " · " + data["period"] + where + data["disputed"].map({True: " · disputed", False: ""})
     )
     data["colour"] = data["alibaba"].map({True: ALIBABA, False: OTHER})
+    data["year_only"] = year_only(data)
     data["edge"] = pd.Timestamp(start)
     heads = pd.DataFrame(heads).assign(edge=pd.Timestamp(start))
     x = time_axis("start", None)
@@ -212,9 +213,15 @@ def period_rows_chart(
         alt.Tooltip("sources:N", title="Sources"),
     ]
     bars = (
-        alt.Chart(data)
+        alt.Chart(data[~data["year_only"]])
         .mark_bar(height=7, cornerRadius=1)
         .encode(x=x, x2="end:T", y=y, color=alt.Color("colour:N", scale=None), tooltip=tooltip)
+    )
+    # A figure dated only to a year (or years) is an outline across them: the source gives no months.
+    years = (
+        alt.Chart(data[data["year_only"]])
+        .mark_bar(height=7, cornerRadius=1, fill="#FFFFFF", fillOpacity=0, strokeWidth=1.5, strokeDash=[3, 2])
+        .encode(x=x, x2="end:T", y=y, stroke=alt.Stroke("colour:N", scale=None), tooltip=tooltip)
     )
     values = (
         alt.Chart(data)
@@ -226,7 +233,7 @@ def period_rows_chart(
         .mark_text(align="left", dx=2, dy=4, fontSize=12, fontWeight="bold", color=INK)
         .encode(x=alt.X("edge:T"), y=y, text="text:N")
     )
-    layers = [extent(start, end, None), bars, values, titles]
+    layers = [extent(start, end, None), bars, years, values, titles]
     shown_marks = _in_window(marks, start, end)
     if len(shown_marks):
         layers.insert(0, decision_rules(shown_marks, label_y=-4))
@@ -237,8 +244,17 @@ ALIBABA_ALL = "Alibaba Group (all platforms)"
 RETAIL = "Alibaba China retail marketplaces"
 
 
+def year_only(measures: pd.DataFrame) -> pd.Series:
+    """Whether each measurement's period is given only in years ('2015', '2017' to '2018'): no month is known, so
+    the chart cannot say which part of the year it covers."""
+    start, end = measures["period_start"], measures["period_end"]
+    known = start.notna() & end.notna()
+    return known & start.fillna("").astype(str).str.len().eq(4) & end.fillna("").astype(str).str.len().eq(4)
+
+
 def period_key(measures: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> str:
-    """The period chart's key, from what it draws: the colours of the platforms shown, the decision rules if any."""
+    """The period chart's key, from what it draws: the colours of the platforms shown, how a period known only to
+    the year is drawn, the decision rules if any."""
     alibaba = set(measures["alibaba"])
     colours = (
         "orange for Alibaba's platforms and grey for others"
@@ -249,6 +265,11 @@ def period_key(measures: pd.DataFrame, marks: pd.DataFrame, start: str, end: str
         f"Each row is one measurement: a bar ({colours}) across the period it covers, with its value and period "
         "written above it, since the values are written, not plotted on a value axis"
     )
+    if year_only(measures).any():
+        key += (
+            "; a dashed outline spans the calendar year (or years) of a figure its source dates only to the year, "
+            "without months, so it may cover only part of that span"
+        )
     if len(_in_window(marks, start, end)):
         key += "; dashed lines mark USTR's decisions on Taobao"
     return key + "."
@@ -356,15 +377,32 @@ def saic_rows(measures: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
+# A reading that is a bound ('less than 40 percent') allows every share on one side of it, up to the scale's end.
+BOUND_TOWARDS = {"less_than": 0.0, "up_to": 0.0, "more_than": 100.0, "at_least": 100.0}
+
+
+def is_bound(rows: pd.DataFrame) -> pd.Series:
+    """Whether each reading is a bound ('less than', 'more than' …), not a value."""
+    return rows["qualifier"].isin(list(BOUND_TOWARDS))
+
+
 def saic_key(rows: pd.DataFrame) -> str:
-    """The SAIC chart's key, from its rows: what filled and hollow mean, and which main values rest on one source."""
+    """The SAIC chart's key, from its rows: what filled and hollow mean, which main values rest on one source, and
+    how a bound is drawn, if one is."""
     main = rows[rows["kind"].eq("Most sources")]
     single = [SAIC_NAMES.get(p, p) for p in main.loc[main["n_sources"].eq(1), "platform"]]
+    bounds = rows[is_bound(rows)]
     return (
         "Each dot is one reported share of genuine goods, orange for Alibaba's platforms, grey for the others and "
         "black for the whole sample; a filled dot is the value the most sources give for that platform, a hollow dot "
         "a value fewer sources give"
         + (f" (for {listed(single)} a single source gives the filled value)" if single else "")
+        + (
+            f"; each bound ({', '.join(sorted(set(bounds['shown'])))}) is drawn as a dashed line across the shares "
+            "it allows, with a tick at the bound, not as a dot"
+            if len(bounds)
+            else ""
+        )
         + "."
     )
 
@@ -404,15 +442,22 @@ def saic_chart(measures: pd.DataFrame, sizes: pd.DataFrame) -> alt.LayerChart:
         alt.Tooltip("shown:N", title="Genuine share"),
         alt.Tooltip("sources:N", title="Sources"),
     ]
+    rows["bound"] = is_bound(rows)
+    rows["towards"] = rows["qualifier"].map(BOUND_TOWARDS)
     base = alt.Chart(rows).encode(x=x, y=y, tooltip=tooltip, color=alt.Color("colour:N", scale=None))
-    filled = base.transform_filter("datum.kind == 'Most sources'").mark_point(filled=True, size=100, opacity=1)
-    hollow = base.transform_filter("datum.kind != 'Most sources'").mark_point(filled=False, size=100, strokeWidth=2)
+    points = base.transform_filter("!datum.bound")
+    filled = points.transform_filter("datum.kind == 'Most sources'").mark_point(filled=True, size=100, opacity=1)
+    hollow = points.transform_filter("datum.kind != 'Most sources'").mark_point(filled=False, size=100, strokeWidth=2)
+    # A bound is drawn as what it says: the interval of shares it allows, and a bar where it stops.
+    bounds = base.transform_filter("datum.bound")
+    allowed = bounds.mark_rule(strokeWidth=2, strokeDash=[4, 3]).encode(x2="towards:Q")
+    bar = bounds.mark_tick(orient="vertical", thickness=2.5, size=16)
     labels = (
         base.mark_text(align="left", dy=-13, fontSize=10.5, color=INK)
         .encode(x=alt.datum(0), text="text:N", color=alt.value(INK))
         .transform_filter("datum.kind == 'Most sources'")
     )
-    return alt.layer(filled, hollow, labels).properties(height=alt.Step(40))
+    return alt.layer(filled, hollow, allowed, bar, labels).properties(height=alt.Step(40))
 
 
 SAIC_NAMES = {SAIC_ALL: "All platforms"}
