@@ -11,7 +11,7 @@ from notorious import dates, load
 from notorious.charts import brand_coalitions as coalitions
 from notorious.charts import lobbying
 from notorious.charts import platform_metrics as mc
-from notorious.dataset import in_strand
+from notorious.data.dataset import in_strand
 from notorious.paths import ROOT
 
 
