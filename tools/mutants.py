@@ -109,8 +109,10 @@ MUTANTS = [
     # -- Vocabularies are data (README: data/README's vocabularies; issue 21 item 4)
     _m("vocab-counted", DS, 'if row.get("counted") and row["unit"] != "count":', "if False:",
        "vocabularies: only a count says what it counts (metrics.counted)", TD),
-    _m("vocab-stance", DS, 'if "coalitions" in row["chapter"].split(";") and kind in stance and not stance[kind]:',
+    _m("vocab-stance", DS, 'if STANCE_STRAND in row["chapter"].split(";") and kind in stance and not stance[kind]:',
        "if False:", "vocabularies: a coalitions event of a type without a stance is refused", TD),
+    _m("vocab-strand", DS, "            if strand not in known:", "            if False:",
+       "vocabularies: an event names only strands of strands.csv (one vocabulary with pages and modules)", TD),
     _m("vocab-stance-exception", DS, 'excepted = {row["event_id"] for row in exceptions.rows}', "excepted = set()",
        "vocabularies: an event's own stance (stance_exceptions.csv) is honoured", TD),
     # -- Downloads safe in a spreadsheet (README: tests/publish/test_downloads.py; rule 5a)

@@ -171,7 +171,7 @@ def timeline_key(rows: pd.DataFrame, marks: pd.DataFrame) -> str:
 
 def timeline_figure(ds) -> Figure:
     """Figure: every step of the brands, their associations and Alibaba, one row per party."""
-    rows = timeline_rows(in_strand(ds.events, "coalitions"), ds)
+    rows = timeline_rows(in_strand(ds.events, "brand-coalitions"), ds)
     return Figure(
         name="coalitions-timeline",
         chart=timeline_chart(rows, decisions(ds.listings, ds.reviews)),
@@ -420,7 +420,7 @@ def stance_key(events: pd.DataFrame, ds) -> str:
 
 def stance_figure(ds) -> Figure:
     """Figure: each party's steps pressing Alibaba and cooperating with it, counted."""
-    events = in_strand(ds.events, "coalitions")
+    events = in_strand(ds.events, "brand-coalitions")
     table, steps = stances(events, ds)
     return Figure(
         name="coalitions-stances",

@@ -276,7 +276,7 @@ def events_key(events: pd.DataFrame) -> str:
 
 def warning_to_relisting_figure(ds, start: str = "2015-12", end: str = "2016-12-31") -> Figure:
     """Figure: the listing strand's events from USTR's warning to its re-listing of Taobao."""
-    window = in_strand(ds.events, "listing")
+    window = in_strand(ds.events, "listing-history")
     shown = window[(window["date"] >= start) & (window["date"] <= end)]
     columns = ["event_id", "date", "date_precision", "date_basis", "actor", "event_type", "summary"]
     return Figure(

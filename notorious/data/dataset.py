@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import io
 import json
 import math
 import os
@@ -161,8 +162,23 @@ class _Raw:
 
 
 def in_strand(events: pd.DataFrame, chapter: str) -> pd.DataFrame:
-    """The events that belong to one strand (an event may belong to several: 'listing;coalitions')."""
+    """The events that belong to one strand (an event may belong to several: 'listing-history;brand-coalitions')."""
     return events[events["chapter"].str.split(";").map(lambda strands: chapter in strands)]
+
+
+def strands(data_dir: Path = DATA_DIR) -> dict[str, dict[str, str]]:
+    """The book's strands (strands.csv) in reading order, by name: each is its page's name, and with '_' for '-' its
+    chart module's. Read as the page reading it (recorded, as the loader records every table it reads); ``load()``
+    has checked the table."""
+    path = Path(data_dir) / "strands.csv"
+    data = path.read_bytes()
+    record_read(path, data)
+    return {row["strand"]: row for row in csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))}
+
+
+def strand_page(strand: str) -> str:
+    """The page a strand is told on: intro, or chapters/<strand>."""
+    return strand if strand == "intro" else f"chapters/{strand}"
 
 
 def read_schema(data_dir: Path = DATA_DIR) -> dict:
@@ -219,6 +235,8 @@ def load(data_dir: Path | str = DATA_DIR, *, edition_date: dt.date | None = None
     if "events" in raws:
         record.check_event_keys(raws["events"], problems, Problem)
         _check_events_once(raws["events"], problems)
+        if "strands" in raws:
+            _check_strands(raws["events"], raws["strands"], problems)
         if "event_types" in raws and "stance_exceptions" in raws:
             _check_stances(raws["events"], raws["event_types"], raws["stance_exceptions"], problems)
     if "gaps" in raws:
@@ -616,6 +634,26 @@ def _check_events_once(events: _Raw, problems: list[Problem]) -> None:
             seen[key] = (line, row["event_id"])
 
 
+def _check_strands(events: _Raw, strands: _Raw, problems: list[Problem]) -> None:
+    """Each strand an event names is one of strands.csv: the pages' own names, so data, modules and pages share one
+    vocabulary."""
+    known = [row["strand"] for row in strands.rows]
+    for row, line in zip(events.rows, events.lines, strict=True):
+        for strand in row["chapter"].split(";"):
+            if strand not in known:
+                problems.append(
+                    Problem(
+                        events.label,
+                        line,
+                        "chapter",
+                        f"{strand!r} is not a strand in {strands.label} (one of: {', '.join(known)})",
+                    )
+                )
+
+
+STANCE_STRAND = "brand-coalitions"  # the strand whose page counts every event by its stance
+
+
 def _check_stances(events: _Raw, types: _Raw, exceptions: _Raw, problems: list[Problem]) -> None:
     """The brand-coalitions page counts every event of its strand by its stance: each has one, from its type
     (event_types.csv) or, by exception, its own (stance_exceptions.csv)."""
@@ -623,15 +661,15 @@ def _check_stances(events: _Raw, types: _Raw, exceptions: _Raw, problems: list[P
     excepted = {row["event_id"] for row in exceptions.rows}
     for row, line in zip(events.rows, events.lines, strict=True):
         kind = row["event_type"]
-        if "coalitions" in row["chapter"].split(";") and kind in stance and not stance[kind]:
+        if STANCE_STRAND in row["chapter"].split(";") and kind in stance and not stance[kind]:
             if row["event_id"] not in excepted:
                 problems.append(
                     Problem(
                         events.label,
                         line,
                         "event_type",
-                        f"{kind!r} has no stance in {types.label}, and the coalitions strand counts every event by "
-                        f"its stance: give the type one, or the event one in {exceptions.label}",
+                        f"{kind!r} has no stance in {types.label}, and the {STANCE_STRAND} strand counts every event "
+                        f"by its stance: give the type one, or the event one in {exceptions.label}",
                     )
                 )
 

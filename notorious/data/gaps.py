@@ -16,16 +16,10 @@ from pathlib import Path
 
 from ..paths import DATA_DIR
 from . import dates
+from .dataset import strands
 from .words import listed
 
 LANGUAGES = {"en": "English", "zh": "Chinese", "fr": "French", "it": "Italian", "de": "German", "ja": "Japanese"}
-CHAPTERS = {
-    "listing": "Listing (USTR reviews)",
-    "lobbying": "Lobbying",
-    "coalitions": "Coalitions",
-    "metrics": "Metrics",
-    "claims": "Claims (the seed article)",
-}
 START, END = "<!-- gaps-start -->", "<!-- gaps-end -->"
 README = DATA_DIR / "README.md"
 
@@ -59,7 +53,8 @@ def readme_section(rows: list[dict[str, str]]) -> str:
         "`python -m notorious.data.gaps` to rewrite this section). A gap is not a zero: the missing value is simply",
         "absent from the tables. Each gap says what was searched, in which languages and kinds of sources, and when.",
     ]
-    for chapter, title in CHAPTERS.items():
+    for chapter, strand in strands(DATA_DIR).items():
+        title = strand["subject"]
         mine = [r for r in rows if r["chapter"] == chapter]
         if not mine:
             continue
@@ -91,7 +86,8 @@ def _read_links(row: Mapping[str, str]) -> str:
 def gap_list(rows: list[dict[str, str]]) -> str:
     """Every gap for the appendix, with an anchor (gap-<id>) that the {gap} role links to; data strings escaped."""
     parts = []
-    for chapter, title in CHAPTERS.items():
+    for chapter, strand in strands(DATA_DIR).items():
+        title = strand["subject"]
         items = [
             f'<li id="{html.escape(anchor(r["gap_id"]))}">'
             f'<span class="nt-gap-subject">{html.escape(r["subject"])}.</span> '

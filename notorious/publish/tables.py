@@ -12,7 +12,7 @@ import pandas as pd
 from ..charts.theme import VERDICT_COLOURS, VERDICT_LABELS
 from ..data import dates
 from ..data import gaps as gap_records
-from ..data.dataset import PARTIAL_DATE
+from ..data.dataset import PARTIAL_DATE, strand_page, strands
 from ..edition.identity import CHANGELOG_PAGE, release_of
 from ..pages import APPENDIX, site_root, source_href
 from ..site.metadata import CLAIMS_PAGE, SCALE_ANCHOR, SCALE_PAGE, claim_anchor
@@ -103,14 +103,6 @@ def passage_list(passages: pd.DataFrame, reviews: pd.DataFrame, sources: pd.Data
     return Table("\n".join(parts), f"{len(passages)} passages")
 
 
-CHAPTERS = {
-    "listing": ("chapters/listing-history", "On the list, off the list, on again"),
-    "lobbying": ("chapters/lobbying", "Lobbying Washington"),
-    "coalitions": ("chapters/brand-coalitions", "Brands take sides"),
-    "metrics": ("chapters/platform-metrics", "Counting fakes"),
-}
-
-
 def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str, *, leads: list[str]) -> Table:
     """The seed article's claims: first the few that carry its argument (``leads``, by claim id) with their verdicts,
     then every claim in a fold, as a table a reader can scan and filter: the claim, the verdict in colour and in
@@ -128,7 +120,7 @@ def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str, *, leads:
     rows, lead_rows = [], {}
     for r in claims.itertuples():
         label, colour = VERDICT_LABELS[r.verdict], VERDICT_COLOURS[r.verdict]
-        page, chapter = CHAPTERS.get(r.chapter, (None, r.chapter))
+        page, chapter = strand_page(r.chapter), strands()[r.chapter]["title"]
         where = f'<a href="{root}/{page}.html">{html.escape(chapter)}</a>' if page else html.escape(str(chapter))
         source = source_link(r.source_id, root) if pd.notna(r.source_id) and r.source_id in known else "none found"
         # Each claim's row is its permalink's target (#claim-c01), which its ClaimReview names (site.metadata).
@@ -152,7 +144,7 @@ def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str, *, leads:
             )
     options = {
         "verdict": [(k, v) for k, v in VERDICT_LABELS.items() if k in set(claims["verdict"])],
-        "chapter": [(k, v[1]) for k, v in CHAPTERS.items() if k in set(claims["chapter"])],
+        "chapter": [(k, v["title"]) for k, v in strands().items() if k in set(claims["chapter"])],
     }
     selects = "".join(
         f'<label>{title} <select data-filter="{key}"><option value="">All</option>'

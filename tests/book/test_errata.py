@@ -185,7 +185,7 @@ def test_taobao_and_tiffany_are_not_pressure_on_alibaba(ds):
     Tiffany left the IACC over governance (nationaljeweler-2016-05-13-tiffany-resigns). Two parties only pressed:
     SAIC also agreed to cooperate (cecc-2015-03-27-alibaba-saic), and Gucci America is counted under Kering
     (tests/test_hostile_review.py)."""
-    table, _ = coalitions.stances(ds.events[ds.events["chapter"].str.contains("coalitions")], ds)
+    table, _ = coalitions.stances(ds.events[ds.events["chapter"].str.contains("brand-coalitions")], ds)
     assert "Taobao" not in set(table["party"]) and "Tiffany & Co." not in set(table["party"])
     assert sorted(table.loc[table["group"].eq("pressed"), "party"]) == ["AAFA", "Michael Kors"]
 

@@ -41,7 +41,7 @@ def test_saic_is_counted_as_pressing_and_cooperating(ds):
     """CECC (cecc-2015-03-27-alibaba-saic): after the dispute 'Alibaba's CEO met with the director of the regulatory
     agency and agreed to cooperate and strengthen communication'. SAIC's meeting with Jack Ma (met-010, Reuters) is
     a step towards Alibaba, so SAIC is not a party that only pressed."""
-    table, steps = coalitions.stances(in_strand(ds.events, "coalitions"), ds)
+    table, steps = coalitions.stances(in_strand(ds.events, "brand-coalitions"), ds)
     saic = table.set_index("party").loc["SAIC"]
     assert saic["group"] == "both" and saic["cooperated"] >= 1, saic
     meeting = steps[steps["event_id"].eq("met-010")]
@@ -53,7 +53,7 @@ def test_gucci_america_is_counted_under_kering_which_sued_for_it(ds):
     brands owned by Paris-based Kering SA'; the court's caption names Gucci America first (lawsuits.csv co-l02). Gucci
     America is one party with Kering, which sued, dropped and settled for its brands, not a party that only pressed;
     the stance chart's key says whose steps it counts under whose name."""
-    events = in_strand(ds.events, "coalitions")
+    events = in_strand(ds.events, "brand-coalitions")
     table, steps = coalitions.stances(events, ds)
     assert "Gucci America" not in set(table["party"])
     gucci = steps[steps["event_id"].str.startswith("co-e21")]
@@ -111,7 +111,7 @@ def test_the_coalitions_timeline_says_which_days_are_computed(ds):
     assert "the table says which dates are computed" in figure.key
     table = figure.table.set_index("date")
     assert table.loc["2016-10-07", "date stated or computed"] == "computed"
-    strip = in_strand(ds.events, "listing")
+    strip = in_strand(ds.events, "listing-history")
     assert strip.set_index("event_id").loc["aafa-2016-10-complaint", "date_precision"] == "month"
     assert "co-e30" not in set(strip["event_id"])
 
@@ -156,7 +156,7 @@ def test_no_two_steps_of_one_party_are_drawn_on_top_of_each_other(ds):
     """SAIC's report (23 January 2015), white paper (28 January) and meeting with Jack Ma (30 January), or the IACC's
     suspension (13 May 2016) and expansion (19 May), fall within one marker's width: each panel sets such markers in
     lanes, and the key says so."""
-    rows = coalitions.timeline_rows(in_strand(ds.events, "coalitions"), ds)
+    rows = coalitions.timeline_rows(in_strand(ds.events, "brand-coalitions"), ds)
     marks = coalitions.decisions(ds.listings, ds.reviews)
     for panel, domain in coalitions.panel_rows(rows, marks):
         drawn = panel.assign(lane=coalitions.lanes(panel, domain))

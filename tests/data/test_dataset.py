@@ -313,7 +313,7 @@ def test_every_vocabulary_row_is_used(dataset):
     actors = {part.strip() for actor in dataset.events["actor"] for part in actor.split(";")}
     unused = set(dataset.actor_aliases["name"]) - actors
     assert not unused, f"actor_aliases.csv names actors events.csv does not: {sorted(unused)}"
-    coalitions = set(in_strand(dataset.events, "coalitions")["event_id"])
+    coalitions = set(in_strand(dataset.events, "brand-coalitions")["event_id"])
     elsewhere = set(dataset.stance_exceptions["event_id"]) - coalitions
     assert not elsewhere, f"stance_exceptions.csv names events outside the coalitions strand: {sorted(elsewhere)}"
 
@@ -402,6 +402,35 @@ def test_rule_an_event_given_its_own_stance_needs_none_from_its_type(copy):
     line = next(i for i, row in enumerate(table, 1) if row[0] == "co-e22")
     set_cell(copy / "events.csv", line, "event_type", "disclosure")
     load(copy)
+
+
+def test_rule_an_event_of_an_unknown_strand_is_refused(copy):
+    """Strands are the pages' own names (strands.csv): the old short name 'coalitions' is refused, with its line."""
+    table = rows(copy / "events.csv")
+    line = next(i for i, row in enumerate(table, 1) if row[0] == "co-e19")
+    set_cell(copy / "events.csv", line, "chapter", "listing-history;coalitions")
+    assert (
+        f"data/events.csv, line {line}, column 'chapter': 'coalitions' is not a strand in data/strands.csv"
+        in refused(copy)
+    )
+    set_cell(copy / "events.csv", line, "chapter", "brand-coalitions")
+    set_cell(copy / "gaps.csv", 2, "chapter", "coalitions")
+    assert "data/gaps.csv, line 2, column 'chapter': 'coalitions' is not a strand in data/strands.csv" in refused(copy)
+
+
+def test_rule_data_modules_and_pages_name_a_strand_alike():
+    """One vocabulary: each strand of strands.csv is a page of _toc.yml (intro, or chapters/<strand>) and, with '_'
+    for '-', a chart module of notorious/charts; every chapter page with a chart module is a strand."""
+    from notorious.data.dataset import strand_page, strands
+    from notorious.pages import documents
+
+    named = strands()
+    pages = set(documents())
+    modules = {p.stem for p in (ROOT / "notorious" / "charts").glob("*.py")} - {"__init__", "common", "keys", "theme"}
+    for strand in named:
+        assert strand_page(strand) in pages, f"strand {strand!r} has no page {strand_page(strand)}"
+        assert strand.replace("-", "_") in modules, f"strand {strand!r} has no module notorious/charts/{strand}.py"
+    assert {m.replace("_", "-") for m in modules} == set(named)
 
 
 def test_rule_an_unknown_lobbying_period_is_refused(copy):

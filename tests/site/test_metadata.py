@@ -193,7 +193,7 @@ def _sample_claims() -> tuple[pd.DataFrame, pd.DataFrame]:
             "verdict": ["confirmed", "contradicted"],
             "finding": ["The sources say so.", "They say <b>otherwise</b>."],
             "source_id": ["s1", pd.NA],
-            "chapter": ["listing", "lobbying"],
+            "chapter": ["listing-history", "lobbying"],
         }
     )
     sources = pd.DataFrame(

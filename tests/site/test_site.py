@@ -339,8 +339,8 @@ def test_the_claim_audit_is_a_whole_table_that_readers_can_filter(browser, serve
         shown = page.locator("table.nt-claims-every tbody tr:visible")
         expected = sum(c["verdict"] == "contradicted" for c in claims)
         assert shown.count() == expected > 0
-        page.select_option("select[data-filter='chapter']", "metrics")
-        both = sum(c["verdict"] == "contradicted" and c["chapter"] == "metrics" for c in claims)
+        page.select_option("select[data-filter='chapter']", "platform-metrics")
+        both = sum(c["verdict"] == "contradicted" and c["chapter"] == "platform-metrics" for c in claims)
         assert page.locator("table.nt-claims-every tbody tr:visible").count() == both
         assert page.locator(".nt-filter output").inner_text() == f"{both} of {len(claims)} shown"
     finally:
