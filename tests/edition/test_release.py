@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from notorious import edition as editions
 from notorious.edition import Release, edition, release, release_of, releases, updated
+from notorious.edition import identity as editions
 from notorious.paths import ROOT
 from notorious.publish.tables import corrections_by_version
 from tests.repository import copy_repository
