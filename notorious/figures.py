@@ -26,7 +26,7 @@ from .charts.keys import key_problems
 from .downloads import spreadsheet_safe
 from .edition import edition
 from .metadata import short_form
-from .pages import APPENDIX, DOC_VARIABLE, chapter_number, running_doc, site_root
+from .pages import DOC_VARIABLE, SOURCES, chapter_number, running_doc, site_root
 from .paths import figures_dir
 
 # figures/ in the repository, or the build's own folder while `make book` executes the notebooks (paths.py).
@@ -474,7 +474,7 @@ class FigureBook:
         """A link to the source's entry in the appendix, labelled with its publisher and date (escaped)."""
         row = self.sources.loc[source_id]
         label = html.escape(citing.label(row))
-        href = html.escape(f"{root}/{APPENDIX}.html#source-{source_id}")
+        href = html.escape(f"{root}/{SOURCES}.html#source-{source_id}")
         return f'<a href="{href}" title="{html.escape(str(row["title"]))}">{label}</a>'
 
     def _source_line(self, data: pd.DataFrame) -> str:

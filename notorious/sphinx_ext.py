@@ -36,7 +36,7 @@ from .dataset import DataError, files_digest, load, record_read
 from .dates import when
 from .downloads import ARCHIVE, write_data, write_data_package
 from .edition import CHANGELOG_PAGE, CITE_ANCHOR, PDF, edition, updated
-from .pages import APPENDIX, DOC_VARIABLE, FIGURE_NUMBER, documents, figure_number_problems, site_root
+from .pages import APPENDIX, DOC_VARIABLE, GAPS, FIGURE_NUMBER, documents, figure_number_problems, site_root
 from .paths import DATA_DIR, figures_dir
 from .policy import PolicyError, with_policy
 
@@ -511,7 +511,7 @@ def gap_role(name, rawtext, text, lineno, inliner, options=None, content=None):
         )
         return [inliner.problematic(rawtext, rawtext, message)], [message]
     root = site_root(inliner.document.settings.env.docname)
-    href = f"{root}/{APPENDIX}.html#{gaps.anchor(gap_id)}"
+    href = f"{root}/{GAPS}.html#{gaps.anchor(gap_id)}"
     sentence = (words or row["statement"]).rstrip(".")
     if words and len(words.split()) <= LABEL_WORDS:
         # A short label ('2013', 'December 2011') is itself the link to what was searched.

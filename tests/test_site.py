@@ -155,7 +155,7 @@ def test_every_figure_has_caption_sources_download_and_text_alternative(visits, 
     for i in range(figures.count()):
         figure = figures.nth(i)
         assert figure.locator(".nt-fignum").inner_text().startswith("Figure ")
-        assert figure.locator(".nt-sources a[href*='data-and-methods.html#source-']").count() >= 1
+        assert figure.locator(".nt-sources a[href*='sources.html#source-']").count() >= 1
         assert figure.locator("a[download][href$='.csv']").count() == 1
         assert figure.locator(".nt-chart").get_attribute("aria-label")
         assert figure.locator("details.nt-table table tr").count() >= 2
