@@ -44,6 +44,7 @@ STANDALONE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>{title}</title>
 <link rel="canonical" href="{public}">
 <meta name="description" content="{description}">
@@ -58,6 +59,7 @@ STANDALONE = """<!DOCTYPE html>
 <link rel="icon" href="../_static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="../_static/charts.css">
 <link rel="stylesheet" href="../_static/standalone.css">
+<script defer src="../_static/mode.js"></script>
 <script defer src="../_static/charts.js"></script>
 </head>
 <body class="nt-standalone" data-nt-on-demand>
