@@ -84,7 +84,9 @@ def _read_links(row: Mapping[str, str]) -> str:
     ids = _sources_read(row)
     if not ids:
         return ""
-    links = ", ".join(f'<a href="sources.html#source-{html.escape(sid)}"><code>{html.escape(sid)}</code></a>' for sid in ids)
+    links = ", ".join(
+        f'<a href="sources.html#source-{html.escape(sid)}"><code>{html.escape(sid)}</code></a>' for sid in ids
+    )
     return f' <span class="nt-note">Read: {links}.</span>'
 
 

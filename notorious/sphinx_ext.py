@@ -36,7 +36,7 @@ from .dataset import DataError, files_digest, load, record_read
 from .dates import when
 from .downloads import ARCHIVE, write_data, write_data_package
 from .edition import CHANGELOG_PAGE, CITE_ANCHOR, PDF, edition, updated
-from .pages import APPENDIX, DOC_VARIABLE, GAPS, FIGURE_NUMBER, documents, figure_number_problems, site_root
+from .pages import APPENDIX, DOC_VARIABLE, FIGURE_NUMBER, GAPS, documents, figure_number_problems, site_root
 from .paths import DATA_DIR, figures_dir
 from .policy import PolicyError, with_policy
 
