@@ -13,6 +13,12 @@ import yaml
 from .paths import ROOT, TOC
 
 APPENDIX = "chapters/data-and-methods"
+# The appendix's pages that others link into: every source (anchors source-<id>), every gap and disagreement
+# (anchors gap-<id>), and the README's Decisions published. They were sections of APPENDIX until issue 22; its
+# page sends an old link's fragment on to the page that now holds it (static/actions.js).
+SOURCES = "chapters/sources"
+GAPS = "chapters/gaps"
+DECISIONS = "chapters/decisions"
 # The page a notebook's kernel runs for. A kernel cannot see which file it executes (MyST-NB, nbclient and nbval
 # start it in the notebook's folder and tell it nothing more), so every runner of the book's notebooks announces
 # the page in the kernel's environment: the Sphinx extension before MyST-NB executes a page, `make notebooks`
@@ -28,15 +34,23 @@ def documents() -> list[str]:
     return [toc["root"]] + [entry["file"] for part in parts for entry in part["chapters"]]
 
 
+def appendix() -> list[str]:
+    """The pages of _toc.yml's Appendix part, in order (APPENDIX first)."""
+    toc = yaml.safe_load(TOC.read_text(encoding="utf-8"))
+    parts = [part for part in toc.get("parts", []) if part.get("caption") == "Appendix"]
+    return [entry["file"] for part in parts for entry in part["chapters"]]
+
+
 def chapter_number(doc: str) -> str:
-    """The figure prefix of a page from its place in _toc.yml: '' for the root, '1'.. for chapters, 'A' for the
-    appendix."""
+    """The figure prefix of a page from its place in _toc.yml: '' for the root, '1'.. for chapters, 'A', 'B'.. for
+    the appendix's pages (the PDF's contents numbers them the same way)."""
     docs = documents()
     if doc == docs[0]:
         return ""
     if doc not in docs:
         raise ValueError(f"{doc!r} is not in _toc.yml; add it there before numbering its figures")
-    return "A" if doc == APPENDIX else str(docs.index(doc))
+    back = appendix()
+    return chr(ord("A") + back.index(doc)) if doc in back else str(docs.index(doc))
 
 
 def site_root(doc: str) -> str:

@@ -17,6 +17,9 @@ PAGES = [
     "chapters/brand-coalitions.md",
     "chapters/platform-metrics.md",
     "chapters/data-and-methods.md",
+    "chapters/sources.md",
+    "chapters/gaps.md",
+    "chapters/decisions.md",
 ]
 CODE = re.compile(r"```\{code-cell\}.*?```", re.S)
 

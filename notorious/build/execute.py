@@ -1,6 +1,6 @@
 """Execute the book's notebooks on every core, into the execution cache, before Sphinx reads them.
 
-MyST-NB executes a page while Sphinx reads it, so a cold build runs the nine notebooks one after another on one
+MyST-NB executes a page while Sphinx reads it, so a cold build runs the notebooks one after another on one
 core. ``make book`` (notorious/build/state.py) first runs ``python notorious/build/execute.py CACHE [--stale DOC,...]``,
 which does MyST-NB's own execution of each page that the cache lacks (or that ``--stale`` names: data it read has
 changed), in a pool of one process per core, the longest first, and stores each result in the jupyter-cache as

@@ -75,11 +75,13 @@ def with_section(readme: str, rows: list[dict[str, str]]) -> str:
 
 
 def _read_links(row: Mapping[str, str]) -> str:
-    """The sources read for a gap, each a link to its entry in the appendix's source list (same page)."""
+    """The sources read for a gap, each a link to its entry on the Sources page (beside this one in chapters/)."""
     ids = _sources_read(row)
     if not ids:
         return ""
-    links = ", ".join(f'<a href="#source-{html.escape(sid)}"><code>{html.escape(sid)}</code></a>' for sid in ids)
+    links = ", ".join(
+        f'<a href="sources.html#source-{html.escape(sid)}"><code>{html.escape(sid)}</code></a>' for sid in ids
+    )
     return f' <span class="nt-note">Read: {links}.</span>'
 
 

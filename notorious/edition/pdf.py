@@ -31,7 +31,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 from ..data.dates import when
-from ..pages import documents
+from ..pages import appendix, chapter_number, documents
 from .identity import PDF, edition, updated
 
 CHROMIUM = os.environ.get("CHROME_PATH") or "/usr/bin/chromium"
@@ -47,14 +47,30 @@ body { margin: 0; background: #fff; }
 .pdf-cover .pdf-question { font-size: 1.2rem; max-width: 36rem; }
 .pdf-cover .pdf-meta { margin-top: 2.5rem; line-height: 1.7; }
 .pdf-contents { break-after: page; }
-.pdf-contents ol { font-size: 1.1rem; line-height: 2; }
+.pdf-contents .pdf-part { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.06em; color: #444;
+  margin: 1.1rem 0 0.3rem; }
+.pdf-contents ol { list-style: none; padding: 0; margin: 0; font-size: 1.05rem; line-height: 1.9; }
+.pdf-contents li a { display: flex; align-items: baseline; gap: 0.4rem; text-decoration: none; }
+.pdf-contents .pdf-num { min-width: 1.6rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+.pdf-contents .pdf-leader { flex: 1; border-bottom: 1px dotted #888; transform: translateY(-0.25rem); }
+.pdf-contents .pdf-page { font-variant-numeric: tabular-nums; min-width: 2rem; text-align: right; }
 .pdf-doc { break-before: page; }
-.pdf-label { font-size: 0.8rem; color: #555; margin: 0 0 0.5rem; }
+.pdf-label { font-size: 0.85rem; font-weight: 600; letter-spacing: 0.04em; color: #444; margin: 0 0 0.5rem; }
 figure, .nt-figure img, tr, blockquote { break-inside: avoid; }
 h1, h2, h3 { break-after: avoid; }
 img.nt-print-image { display: block; width: 100%; max-width: 100%; }
 a { color: inherit; }
 .bd-article { padding: 0 !important; }
+/* Captions, source notes and the sources' words read as text on paper: set left, in the text's colour, the
+   quotes as a list with a hanging indent rather than centred lines of grey. */
+.nt-figure figcaption, .nt-figure figcaption p, .nt-sources, .nt-sources p, .nt-quotes { text-align: left; }
+.nt-figure figcaption, .nt-sources, .nt-quote-en, p.nt-passage-meta, .nt-claim-id { color: #333 !important; }
+.nt-quotes summary { font-weight: 600; list-style: none; }
+.nt-quotes ul { list-style: none; padding-left: 0; margin: 0.2rem 0 0.6rem; font-size: 8.5pt; line-height: 1.35; }
+.nt-quotes li { padding-left: 1.2em; text-indent: -1.2em; margin: 0 0 0.2rem; }
+/* The claim table: compact, its columns the text's width. */
+table.nt-claims { font-size: 8pt; line-height: 1.3; }
+table.nt-claims td, table.nt-claims th { padding: 1.5pt 4pt; }
 """
 FOOTER = (
     '<div style="font-size:8px;width:100%;margin:0 14mm;color:#555;display:flex;justify-content:space-between">'
@@ -103,20 +119,102 @@ def article(site: Path, doc: str, docs: list[str]) -> tuple[str, str]:
         image.attrs.pop("loading", None)
     title = body.find("h1")
     name = title.get_text(" ", strip=True) if title else doc
-    # A line above the page's title: Chromium's outline doubles a heading that opens a forced page break.
-    label = f'<p class="pdf-label">{html.escape(edition().title)}</p>'
+    # A line above the page's title (Chromium's outline doubles a heading that opens a forced page break): which
+    # chapter it is, numbered as its figures are (chapter 1 carries Figures 1.x).
+    label = f'<p class="pdf-label">{html.escape(chapter_label(doc))}</p>'
     return f'<section class="pdf-doc" id="{slug}">{label}{body}</section>', name
 
 
-def book_html(site: Path) -> str:
-    """The whole book as one printable document."""
+def chapter_label(doc: str) -> str:
+    """'Introduction', 'Chapter 1' .., 'Appendix A' ..: the number is the one its figures carry."""
+    number = chapter_number(doc)
+    if not number:
+        return "Introduction"
+    return f"Appendix {number}" if doc in appendix() else f"Chapter {number}"
+
+
+def headings(document: str) -> list[str]:
+    """The text of every heading of the printable document, in order, as a reader reads it (spaces kept)."""
+    soup = BeautifulSoup(document, "html.parser")
+    return [" ".join(h.get_text().split()) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def outline_titles(pdf: bytes, expected: list[str]) -> bytes:
+    """The PDF with its outline's titles as the headings say them. Chromium writes a title from the laid-out
+    lines, so a heading that wraps loses the space at the break ("Special 301reports") and a heading that opens a
+    forced page break is written twice ("The lawsuitsThe lawsuits"). Each outline entry is matched, in order, to
+    the next heading whose letters it repeats once or twice, and takes that heading's text; pypdf rewrites the
+    file, the same bytes for the same input."""
+    import io
+
+    import pypdf
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(pdf))
+    squeezed = [_squeezed(text) for text in expected]
+    position = 0
+
+    def entries(node):
+        child = node.get("/First")
+        while child is not None:
+            item = child.get_object()
+            yield item
+            yield from entries(item)
+            child = item.get("/Next")
+
+    outlines = writer._root_object.get("/Outlines")
+    for item in entries(outlines.get_object()) if outlines is not None else []:
+        title = _squeezed(str(item.get("/Title", "")))
+        for index in range(position, len(expected)):
+            if title in (squeezed[index], squeezed[index] * 2):
+                item[NameObject("/Title")] = TextStringObject(expected[index])
+                position = index + 1
+                break
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def section_pages(pdf: bytes, docs: list[str]) -> dict[str, int]:
+    """The page (counted from the cover, as the footer counts) on which each page of the book starts."""
+    import io
+
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    destinations = reader.named_destinations
+    return {
+        doc: reader.get_destination_page_number(destinations[f"/{_slug(doc)}"]) + 1
+        for doc in docs
+        if f"/{_slug(doc)}" in destinations
+    }
+
+
+def book_html(site: Path, pages: dict[str, int] | None = None) -> str:
+    """The whole book as one printable document; ``pages`` gives the contents its page numbers (from a first print
+    of the same document: the numbers take no more room than the blanks they fill, so the pages stay put)."""
     docs = documents()
     book, day = edition(), updated()
+    back = appendix()
     sections, contents = [], []
     for doc in docs:
         section, title = article(site, doc, docs)
         sections.append(section)
-        contents.append(f'<li><a href="#{_slug(doc)}">{html.escape(title)}</a></li>')
+        number = chapter_number(doc)
+        page = str(pages[doc]) if pages and doc in pages else ""
+        if doc == (back[0] if back else None):
+            contents.append('</ol><p class="pdf-part">Appendix</p><ol>')
+        elif number == "1":
+            contents.append('</ol><p class="pdf-part">Chapters</p><ol>')
+        contents.append(
+            f'<li><a href="#{_slug(doc)}"><span class="pdf-num">{html.escape(number)}</span>'
+            f'<span class="pdf-title">{html.escape(title)}</span><span class="pdf-leader"></span>'
+            f'<span class="pdf-page">{page}</span></a></li>'
+        )
     stylesheets = [
         urljoin("http://site/intro.html", link["href"])
         for link in _page(site, docs[0]).select('link[rel="stylesheet"]')
@@ -136,7 +234,9 @@ def book_html(site: Path) -> str:
         f"{html.escape(when(day))}<br>{html.escape(book.url)}<br>Licensed {html.escape(book.licence_name)}"
         f"<br>Cite as: {html.escape(book.citation())}</p></section>"
     )
-    toc = f'<section class="pdf-contents"><h2>Contents</h2><ol>{"".join(contents)}</ol></section>'
+    toc = f'<section class="pdf-contents"><h2>Contents</h2><ol>{"".join(contents)}</ol></section>'.replace(
+        "<ol></ol>", ""
+    )
     return (
         f'<!DOCTYPE html>\n<html lang="en" data-theme="light" data-mode="light"><head><meta charset="utf-8">'
         f"<title>{html.escape(book.title)}, version {html.escape(book.version)}</title>{links}"
@@ -237,8 +337,17 @@ def build(site: Path, work: Path) -> Path:
         return target  # nothing it depends on changed: the print would be the same bytes
     work.mkdir(parents=True, exist_ok=True)
     source = work / "book.html"
+    docs = documents()
+    # A first print finds the page each part starts on; the contents then gives it, and the print that is
+    # published must start each part there.
     source.write_text(book_html(site), encoding="utf-8")
+    pages = section_pages(print_pdf(source, footer), docs)
+    document = book_html(site, pages)
+    source.write_text(document, encoding="utf-8")
     pdf = confirmed_print(lambda: reproducible(print_pdf(source, footer), day), at_once=AT_ONCE)
+    if section_pages(pdf, docs) != pages:
+        raise RuntimeError("the contents' page numbers moved the pages they number")
+    pdf = outline_titles(pdf, headings(document))
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pdf)
     stamp.write_text(digest + "\n")

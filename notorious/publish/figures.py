@@ -24,7 +24,7 @@ import vl_convert as vlc
 from ..charts import theme
 from ..charts.keys import key_problems
 from ..edition.identity import edition
-from ..pages import APPENDIX, DOC_VARIABLE, chapter_number, running_doc, site_root
+from ..pages import DOC_VARIABLE, SOURCES, chapter_number, running_doc, site_root
 from ..paths import figures_dir
 from ..site.metadata import short_form
 from . import citing
@@ -45,6 +45,7 @@ STANDALONE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>{title}</title>
 <link rel="canonical" href="{public}">
 <meta name="description" content="{description}">
@@ -59,6 +60,7 @@ STANDALONE = """<!DOCTYPE html>
 <link rel="icon" href="../_static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="../_static/charts.css">
 <link rel="stylesheet" href="../_static/standalone.css">
+<script defer src="../_static/mode.js"></script>
 <script defer src="../_static/charts.js"></script>
 </head>
 <body class="nt-standalone" data-nt-on-demand>
@@ -475,7 +477,7 @@ class FigureBook:
         """A link to the source's entry in the appendix, labelled with its publisher and date (escaped)."""
         row = self.sources.loc[source_id]
         label = html.escape(citing.label(row))
-        href = html.escape(f"{root}/{APPENDIX}.html#source-{source_id}")
+        href = html.escape(f"{root}/{SOURCES}.html#source-{source_id}")
         return f'<a href="{href}" title="{html.escape(str(row["title"]))}">{label}</a>'
 
     def _source_line(self, data: pd.DataFrame) -> str:

@@ -14,7 +14,7 @@ from ..data import dates
 from ..data import gaps as gap_records
 from ..data.dataset import PARTIAL_DATE, strand_page, strands
 from ..edition.identity import CHANGELOG_PAGE, release_of
-from ..pages import APPENDIX, site_root, source_href
+from ..pages import SOURCES, site_root, source_href
 from ..site.metadata import CLAIMS_PAGE, SCALE_ANCHOR, SCALE_PAGE, claim_anchor
 from . import citing
 from .downloads import ARCHIVE
@@ -37,7 +37,7 @@ def _escaped(frame: pd.DataFrame) -> pd.DataFrame:
 
 def source_link(source_id: str, root: str) -> str:
     sid = html.escape(source_id)
-    return f'<a href="{root}/{APPENDIX}.html#source-{sid}">{sid}</a>'
+    return f'<a href="{root}/{SOURCES}.html#source-{sid}">{sid}</a>'
 
 
 def source_table(frame: pd.DataFrame, sources: pd.DataFrame, doc: str, *, caption: str) -> Table:
@@ -91,7 +91,7 @@ def passage_list(passages: pd.DataFrame, reviews: pd.DataFrame, sources: pd.Data
             how = "in the report" if source["kind"] == "primary" else "as quoted by"
             where = f" · {html.escape(row.location)}" if pd.notna(row.location) else ""
             link = (
-                f'<a href="{root}/{APPENDIX}.html#source-{html.escape(row.source_id)}">'
+                f'<a href="{root}/{SOURCES}.html#source-{html.escape(row.source_id)}">'
                 f"{html.escape(source['publisher'])}</a>"
             )
             items.append(
@@ -228,9 +228,12 @@ def source_list(sources: pd.DataFrame, *, root: str = "..") -> Table:
             if pd.notna(row.get("copy_url")) and pd.notna(row.get("url")):
                 copy_href = source_href(row["copy_url"], root)
                 copy = f' <a class="nt-copy" href="{html.escape(copy_href)}">The copy we read.</a>' if copy_href else ""
+            sid = html.escape(row["source_id"])
+            # The id is the entry's own link, so a reader can copy the address that lands on it.
             items.append(
-                f'<li id="source-{html.escape(row["source_id"])}">{name}. {html.escape(citing.label(row))}.{copy} '
-                f"<code>{html.escape(row['source_id'])}</code>{note}</li>"
+                f'<li id="source-{sid}">{name}. {html.escape(citing.label(row))}.{copy} '
+                f'<a class="nt-source-id" href="#source-{sid}" title="Link to this source"><code>{sid}</code></a>'
+                f"{note}</li>"
             )
         parts.append(f'<h3>{html.escape(title)} ({len(group)})</h3><ul class="nt-sources-list">{"".join(items)}</ul>')
     return Table("\n".join(parts), f"{len(sources)} sources")

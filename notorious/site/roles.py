@@ -17,7 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..data import gaps
 from ..data.dataset import record_read
 from ..edition.identity import PDF, edition
-from ..pages import APPENDIX, site_root
+from ..pages import GAPS, site_root
 from ..paths import DATA_DIR
 from ..publish import citing
 from . import metadata
@@ -87,7 +87,7 @@ def gap_role(name, rawtext, text, lineno, inliner, options=None, content=None):
         )
         return [inliner.problematic(rawtext, rawtext, message)], [message]
     root = site_root(inliner.document.settings.env.docname)
-    href = f"{root}/{APPENDIX}.html#{gaps.anchor(gap_id)}"
+    href = f"{root}/{GAPS}.html#{gaps.anchor(gap_id)}"
     sentence = (words or row["statement"]).rstrip(".")
     if words and len(words.split()) <= LABEL_WORDS:
         # A short label ('2013', 'December 2011') is itself the link to what was searched.

@@ -80,6 +80,7 @@ def test_chapters_are_numbered_from_the_toc():
     assert chapter_number("chapters/listing-history") == "1"
     assert chapter_number("chapters/platform-metrics") == "4"
     assert chapter_number("chapters/data-and-methods") == "A"
+    assert chapter_number("chapters/sources") == "B"  # the appendix's pages are lettered, as the PDF prints them
     with pytest.raises(ValueError, match="not in _toc.yml"):
         chapter_number("chapters/nowhere")
 
@@ -95,8 +96,8 @@ def test_figure_has_number_caption_sources_download_and_table(book):
         '<a class="nt-fignum" href="#fig-spend" title="Link to this figure">Figure 2.1.</a> '
         "<strong>Spend.</strong> It rose." in markup
     )
-    assert 'href="../chapters/data-and-methods.html#source-a-2016"' in markup
-    assert 'href="../chapters/data-and-methods.html#source-b-2012"' in markup
+    assert 'href="../chapters/sources.html#source-a-2016"' in markup
+    assert 'href="../chapters/sources.html#source-b-2012"' in markup
     assert 'title="B &lt;story&gt;"' in markup  # titles are escaped
     assert 'href="../figures/spend.csv" download' in markup
     assert '<details class="nt-table"><summary>Figure 2.1 as a table</summary>' in markup
@@ -143,7 +144,7 @@ def test_every_figure_can_be_cited_embedded_and_exported_stamped(book):
     assert html.escape(cite) in page and "[[edition:" not in page
     assert f'href="{address}"' in page  # its permalink and canonical address are the book's
     assert 'href="../chapters/lobbying.html#fig-spend"' in page
-    assert 'href="../chapters/data-and-methods.html#source-a-2016"' in page
+    assert 'href="../chapters/sources.html#source-a-2016"' in page
 
 
 def test_every_data_string_in_a_figure_is_escaped_quotes_included(book):
@@ -163,7 +164,7 @@ def test_root_page_links_from_the_site_root(tmp_path, monkeypatch):
     shown = FigureBook(SOURCES, doc="intro").show(fig("x", DATA, "A"), title="T", takeaway="K")
     assert shown.number == "1"
     assert 'href="./figures/x.csv"' in shown.html
-    assert 'href="./chapters/data-and-methods.html#source-a-2016"' in shown.html
+    assert 'href="./chapters/sources.html#source-a-2016"' in shown.html
 
 
 def test_rows_without_a_known_source_are_refused(book):
@@ -252,7 +253,7 @@ def test_many_sources_fold_behind_a_count_but_stay_linked(book):
     markup = figures.show(fig("many", data, "A"), title="T", takeaway="K").html
     assert '<details class="nt-source-list"><summary>Sources: 8 documents</summary>' in markup
     listed = markup.split('<details class="nt-source-list">', 1)[1].split("</details>", 1)[0]
-    assert listed.count("data-and-methods.html#source-s-") == 8
+    assert listed.count("sources.html#source-s-") == 8
     # A <details> cannot sit inside a <p>: the browser would move the links out of the source note.
     assert '<div class="nt-sources"><details' in markup
 

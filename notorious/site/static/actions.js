@@ -69,3 +69,17 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
+
+// Until issue 22 the sources, the gaps and the disagreements were sections of the appendix's first page; they are
+// pages of their own now. A link made before (data-and-methods.html#source-<id>, #gap-<id>, #sources ...) is sent
+// on to the page that holds its anchor. Without JavaScript it lands on the appendix, which links those pages first.
+(function () {
+  "use strict";
+  if (!/\/chapters\/data-and-methods\.html$/.test(location.pathname) || location.hash.length < 2) return;
+  var id = decodeURIComponent(location.hash.slice(1));
+  if (document.getElementById(id)) return;
+  var page = null;
+  if (/^source-/.test(id) || id === "sources") page = "sources.html";
+  else if (/^gap-/.test(id) || id === "gaps-and-disagreements" || id === "where-sources-disagree") page = "gaps.html";
+  if (page) location.replace(page + (id === "sources" || id === "gaps-and-disagreements" ? "" : location.hash));
+})();
