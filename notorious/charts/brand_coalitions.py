@@ -326,10 +326,11 @@ def timeline_summary(rows: pd.DataFrame) -> str:
             f"{r.date} {r.event_type}" + (" (date disputed)" if pd.notna(r.conflict) else "") for r in mine.itertuples()
         )
         parts.append(f"{party}: {steps}.")
-    n_pairs = rows["conflict"].nunique()
+    n_events, n_twice = rows["event_key"].nunique(), rows["conflict"].nunique()
+    assert len(rows) - n_events == n_twice, "each event is one mark, or two where two sources date it differently"
     return (
-        f"Timeline of {len(rows)} dated events, one row per party. {n_pairs} events have two conflicting dates "
-        "from different sources, both drawn and linked. " + " ".join(parts)
+        f"Timeline of {len(rows)} marks for {n_events} dated events, one row per party; {n_twice} of the events are "
+        "dated two ways by different sources, both dates drawn and linked. " + " ".join(parts)
     )
 
 
@@ -388,6 +389,24 @@ def stances(events: pd.DataFrame, ds) -> tuple[pd.DataFrame, pd.DataFrame]:
     table["group_rank"] = table["group"].map({g: i for i, g in enumerate(STANCE_GROUPS)})
     table = table.sort_values(["group_rank", "first"]).drop(columns="group_rank").reset_index(drop=True)
     return table, long
+
+
+def parties_named(events: pd.DataFrame, ds) -> pd.DataFrame:
+    """Every party other than Alibaba that the events name, each under its one name (``Sides``), whether or not its
+    steps take a side: one row per party with its event count and ``court`` (true when every one of its events is a
+    court's ruling, event type 'ruling'). ``stances`` counts only the parties whose steps take a side."""
+    sides = Sides.of(ds)
+    named = [
+        (party, r.event_key, r.event_type)
+        for r in events.itertuples()
+        for party in sides.parties(r.actor)
+        if party != ALIBABA_NAME
+    ]
+    long = pd.DataFrame(named, columns=["party", "event", "event_type"]).drop_duplicates(["party", "event"])
+    table = long.groupby("party", sort=False).agg(
+        events=("event", "nunique"), court=("event_type", lambda s: bool(s.eq("ruling").all()))
+    )
+    return table.reset_index()
 
 
 STANCE_KEY = (

@@ -412,3 +412,27 @@ def peers_summary(rows: pd.DataFrame) -> str:
         parts.append(f"{client}: {values}")
     intro = "Reported full-year US federal lobbying spend of Chinese companies, one bar per source and year. "
     return intro + ". ".join(parts) + "."
+
+
+def exit_dates(dropped: pd.DataFrame, hires: pd.DataFrame, sources: pd.DataFrame, exit_source: str) -> pd.DataFrame:
+    """What the data date, besides their exit, for the firms an exit report (``exit_source``) names.
+
+    One row per dropped firm: ``started`` (its reported start, if any) and ``earliest_named`` (the publication date of
+    the earliest other source whose quote in lobbying_hires.csv names the firm; such a mention is a bound, 'retained
+    by', never a start). ``dated_by`` is 'start', 'bound' or 'exit only'."""
+    published = sources.set_index("source_id")["published"]
+    others = hires[hires["source_id"].ne(exit_source)]
+    rows = []
+    for firm in dropped.itertuples():
+        named = others.loc[others["quote"].str.contains(firm.name, regex=False, na=False), "source_id"]
+        seen = sorted(published[s] for s in set(named))
+        if pd.notna(firm.started):
+            kind = "start"
+        elif seen:
+            kind = "bound"
+        else:
+            kind = "exit only"
+        rows.append(
+            {"name": firm.name, "started": firm.started, "earliest_named": seen[0] if seen else None, "dated_by": kind}
+        )
+    return pd.DataFrame(rows, columns=["name", "started", "earliest_named", "dated_by"])

@@ -407,6 +407,40 @@ def saic_key(rows: pd.DataFrame) -> str:
     )
 
 
+SAIC_METRICS = ["genuine_share_in_sample", "sample_size", "genuine_items_in_sample", "counterfeit_share_in_sample"]
+# How a note of SAIC's test purchase gives the months the items were bought ('... the items were bought between
+# August and October 2014', '... the purchases August to October 2014 (People's Daily ...)').
+BOUGHT = r"(?:items were bought between|the purchases) ([A-Z][a-z]+) (?:and|to) ([A-Z][a-z]+) (\d{4})"
+
+
+def saic_periods(metrics: pd.DataFrame) -> tuple[str, str]:
+    """The two periods SAIC's test purchase is given, read from its rows in metrics.csv: the months the items were
+    bought, as the notes give them from People's Daily Online, ECNS, China Daily and Xinhua ('August to October
+    2014'), and the monitoring the rows' period_start and period_end record ('July to December 2014', AllTechAsia's
+    'second half 2014'). Each must be one period; a row with another stops the build."""
+    rows = metrics[metrics["metric"].isin(SAIC_METRICS) & metrics["platform"].isin(SAIC_PLATFORMS)]
+    rows = rows[rows["note"].str.startswith("Period: ", na=False)]
+    bought = set(rows["note"].str.extract(BOUGHT).dropna().itertuples(index=False, name=None))
+    spans = set(zip(rows["period_start"], rows["period_end"], strict=True))
+    assert len(bought) == 1 and len(spans) == 1, (bought, spans)
+    (first, last, year), ((start, end),) = bought.pop(), spans
+    months = [pd.Timestamp(p).strftime("%B") for p in (start, end)]
+    assert pd.Timestamp(start).year == pd.Timestamp(end).year == int(year), "both periods fall in one year"
+    assert (
+        start
+        <= pd.Timestamp(f"{first} {year}").strftime("%Y-%m")
+        <= pd.Timestamp(f"{last} {year}").strftime("%Y-%m")
+        <= end
+    ), "the months bought fall within the monitoring"
+    return f"{first} to {last} {year}", f"{months[0]} to {months[1]} {year}"
+
+
+def saic_title(metrics: pd.DataFrame) -> str:
+    """Figure 4.3's title, which names both periods the sources give."""
+    bought, monitored = saic_periods(metrics)
+    return f"Genuine goods in SAIC's test purchase: items bought {bought}, in its monitoring of {monitored}."
+
+
 def saic_figure(ds) -> Figure:
     """Figure: the share of genuine goods per platform in SAIC's test purchase of the second half of 2014."""
     saic = measured(ds, ["genuine_share_in_sample"], SAIC_PLATFORMS)
@@ -417,8 +451,24 @@ def saic_figure(ds) -> Figure:
         rows=pd.concat([rows_shown(ds.metrics, saic), rows_shown(ds.metrics, sizes)]),
         table=readable(pd.concat([saic, sizes])),
         alt_text=saic_summary(saic, sizes),
-        key=saic_key(saic_rows(saic)),
+        key=saic_key(saic_rows(saic)) + " " + saic_period_note(ds.metrics),
     )
+
+
+def saic_period_note(metrics: pd.DataFrame) -> str:
+    """What the table's period is: the monitoring's, within which the items were bought."""
+    bought, monitored = saic_periods(metrics)
+    return (
+        f"The table's period ({period_label(*saic_span(metrics))}) is SAIC's monitoring of {monitored}; People's "
+        f"Daily Online, ECNS, China Daily and Xinhua say the items were bought {bought}."
+    )
+
+
+def saic_span(metrics: pd.DataFrame) -> tuple[str, str]:
+    """The period_start and period_end of SAIC's test-purchase rows (one span, saic_periods asserts)."""
+    rows = metrics[metrics["metric"].isin(SAIC_METRICS) & metrics["platform"].isin(SAIC_PLATFORMS)]
+    rows = rows[rows["note"].str.startswith("Period: ", na=False)]
+    return rows["period_start"].iloc[0], rows["period_end"].iloc[0]
 
 
 def saic_chart(measures: pd.DataFrame, sizes: pd.DataFrame) -> alt.LayerChart:
