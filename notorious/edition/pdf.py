@@ -143,12 +143,20 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
+def _repeats(title: str, heading: str) -> bool:
+    """Whether an outline title is the heading (letters only), with its opening written twice: the whole heading
+    ("The lawsuitsThe lawsuits") or, for one that wraps and opens a page break, its first laid-out line ("…Special
+    301Before the list: …Special 301reports")."""
+    extra = len(title) - len(heading)
+    return 0 <= extra <= len(heading) and title.endswith(heading) and heading.startswith(title[:extra])
+
+
 def outline_titles(pdf: bytes, expected: list[str]) -> bytes:
     """The PDF with its outline's titles as the headings say them. Chromium writes a title from the laid-out
     lines, so a heading that wraps loses the space at the break ("Special 301reports") and a heading that opens a
-    forced page break is written twice ("The lawsuitsThe lawsuits"). Each outline entry is matched, in order, to
-    the next heading whose letters it repeats once or twice, and takes that heading's text; pypdf rewrites the
-    file, the same bytes for the same input."""
+    forced page break is written twice ("The lawsuitsThe lawsuits"), or its first line is, when it also wraps. Each
+    outline entry is matched, in order, to the next heading it repeats (``_repeats``), and takes that heading's
+    text; pypdf rewrites the file, the same bytes for the same input."""
     import io
 
     import pypdf
@@ -170,7 +178,7 @@ def outline_titles(pdf: bytes, expected: list[str]) -> bytes:
     for item in entries(outlines.get_object()) if outlines is not None else []:
         title = _squeezed(str(item.get("/Title", "")))
         for index in range(position, len(expected)):
-            if title in (squeezed[index], squeezed[index] * 2):
+            if _repeats(title, squeezed[index]):
                 item[NameObject("/Title")] = TextStringObject(expected[index])
                 position = index + 1
                 break

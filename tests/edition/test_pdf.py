@@ -227,3 +227,14 @@ def test_changing_the_print_rules_reprints_the_book(tmp_path, monkeypatch):
     monkeypatch.setattr(printer, "__file__", str(edited))
     assert printer._inputs_digest(SITE, "footer") != before
     assert printer._inputs_digest(SITE, "other footer") != printer._inputs_digest(SITE, "footer")
+
+
+def test_an_outline_title_that_repeats_its_heading_or_its_first_line_is_matched():
+    """Chromium doubles a heading that opens a page break, and when that heading also wraps it doubles only the
+    first laid-out line ("…Special 301Before the list: …Special 301reports", seen in the 2026-12-03 build)."""
+    from notorious.edition.pdf import _repeats
+
+    heading = "Beforethelist:namedintheSpecial301reports"
+    assert _repeats(heading, heading) and _repeats(heading * 2, heading)
+    assert _repeats("Beforethelist:namedintheSpecial301" + heading, heading)
+    assert not _repeats("Thelawsuits" + heading, heading) and not _repeats("Beforethelist", heading)
