@@ -118,9 +118,10 @@ def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str, *, leads:
     root = site_root(doc)
     known = set(sources["source_id"])
     rows, lead_rows = [], {}
+    named = strands()
     for r in claims.itertuples():
         label, colour = VERDICT_LABELS[r.verdict], VERDICT_COLOURS[r.verdict]
-        page, chapter = strand_page(r.chapter), strands()[r.chapter]["title"]
+        page, chapter = strand_page(r.chapter), named[r.chapter]["title"]
         where = f'<a href="{root}/{page}.html">{html.escape(chapter)}</a>' if page else html.escape(str(chapter))
         source = source_link(r.source_id, root) if pd.notna(r.source_id) and r.source_id in known else "none found"
         # Each claim's row is its permalink's target (#claim-c01), which its ClaimReview names (site.metadata).
@@ -144,7 +145,7 @@ def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str, *, leads:
             )
     options = {
         "verdict": [(k, v) for k, v in VERDICT_LABELS.items() if k in set(claims["verdict"])],
-        "chapter": [(k, v["title"]) for k, v in strands().items() if k in set(claims["chapter"])],
+        "chapter": [(k, v["title"]) for k, v in named.items() if k in set(claims["chapter"])],
     }
     selects = "".join(
         f'<label>{title} <select data-filter="{key}"><option value="">All</option>'
