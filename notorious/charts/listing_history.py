@@ -30,57 +30,141 @@ def platform_statuses(listings: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataF
     return rows.reset_index(drop=True)
 
 
-def status_key_text(statuses: pd.DataFrame) -> str:
-    """The status timeline's key, beside its marks: rows, dots coloured by status, the decision rules."""
+def status_key_text(statuses: pd.DataFrame, unknown: pd.DataFrame | None = None) -> str:
+    """The status timeline's key, beside its marks: rows, dots coloured by status, hollow circles for the reports no
+    source covers, the decision rules."""
     drawn = statuses.dropna(subset=["released"])
+    hollow = (
+        "; a hollow grey circle (in the legend, 'No source: unknown') is a later report for which the data hold no "
+        "status for the platform, which is unknown, not absent from the list"
+        if unknown is not None and len(unknown)
+        else ""
+    )
     return (
         "Each row is a platform, Alibaba's labelled in orange; each dot is a report that names it, at the report's "
-        f"release date, coloured by the status it gave ({status_key(drawn['status'])}); dashed lines mark USTR's "
-        "decisions on Taobao."
+        f"release date, coloured by the status it gave ({status_key(drawn['status'])}){hollow}; dashed lines mark "
+        "USTR's decisions on Taobao."
     )
+
+
+# One rule for every chart of Chinese markets (Figures 1.1 and 1.4): a market is Chinese when platforms.csv gives
+# its country as mainland China or Hong Kong. A market a USTR report named but whose country no source read states
+# (platforms.csv leaves it empty) is drawn in neither; each figure's key names it.
+REGIONS = ("China", "Hong Kong")
+UNKNOWN = "no source"
+# What the legends call a hollow mark: a publication for which the data hold no source for the market.
+NO_SOURCE_LEGEND = "No source: unknown"
+
+
+def chinese_listings(ds) -> pd.DataFrame:
+    """The listing rows of markets whose country (platforms.csv) is mainland China or Hong Kong."""
+    countries = ds.platforms.set_index("platform")["country"]
+    return ds.listings[ds.listings["platform"].map(countries).isin(REGIONS)]
+
+
+def without_country(ds, *, online: bool | None = None) -> list[str]:
+    """The markets of listings.csv whose country no source read states (platforms.csv leaves it empty); ``online``
+    True or False keeps only websites and apps, or only physical markets."""
+    platforms = ds.platforms.set_index("platform")
+    named = pd.Series(sorted(set(ds.listings["platform"])))
+    keep = named.map(platforms["country"]).isna()
+    if online is not None:
+        keep &= named.map(platforms["kind"]).ne("physical_market").eq(online)
+    return list(named[keep])
 
 
 def online_listings(ds) -> pd.DataFrame:
-    """The listing rows of platforms that are not physical markets (platforms.csv kind), i.e. websites and apps."""
+    """The listing rows of Chinese markets (chinese_listings) that are not physical markets (platforms.csv kind),
+    i.e. websites and apps."""
     physical = set(ds.platforms.loc[ds.platforms["kind"].eq("physical_market"), "platform"])
-    return ds.listings[~ds.listings["platform"].isin(physical)]
+    rows = chinese_listings(ds)
+    return rows[~rows["platform"].isin(physical)]
 
 
-def status_figure(ds) -> Figure:
-    """Figure: every Chinese online platform's status in every report that names it."""
-    statuses = platform_statuses(online_listings(ds), ds.reviews)
-    shown = statuses[["report_id", "released", "platform", "operator", "status"]]
-    return Figure(
-        name="listing-status-timeline",
-        chart=status_timeline(statuses, decisions(ds.listings, ds.reviews)),
-        rows=sourced(shown, ds.listings, ["report_id", "platform"]),
-        table=statuses[["platform", "operator", "report_id", "released", "status_label"]].rename(
-            columns={"report_id": "report", "status_label": "status"}
-        ),
-        alt_text=status_summary(statuses),
-        key=status_key_text(statuses),
+def left_out_text(names: list[str]) -> str:
+    """The sentence a key adds for the markets it does not draw because no source read states their country."""
+    if not names:
+        return ""
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return (
+        f" Not drawn: {listed}, named by USTR, because no source we read says where "
+        f"{'its' if len(names) == 1 else 'their'} operator is based."
     )
 
 
-def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerChart:
-    """One row per platform, one mark per report that names it, on the reports' release dates."""
+def no_source_marks(statuses: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataFrame:
+    """For each platform, the dated USTR publications from its first appearance on for which the data hold no
+    status: unknown, never 'not listed'. One row each, in the columns the timeline draws."""
+    dated = reviews.dropna(subset=["released"])
+    rows = []
+    for platform, group in statuses.groupby("platform", sort=False):
+        later = dated[(dated["released"] > group["released"].min()) & ~dated["report_id"].isin(group["report_id"])]
+        first = group.iloc[0]
+        rows += [
+            {
+                "platform": platform,
+                "operator": first["operator"],
+                "report_id": r.report_id,
+                "released": r.released,
+                "covers_year": r.covers_year,
+                "title": r.title,
+                "status_label": NO_SOURCE_LEGEND,
+                "source_id": "",
+            }
+            for r in later.itertuples()
+        ]
+    return pd.DataFrame(
+        rows,
+        columns=["platform", "operator", "report_id", "released", "covers_year", "title", "status_label", "source_id"],
+    )
+
+
+def status_figure(ds) -> Figure:
+    """Figure: every Chinese online platform's status in every report that names it, and a hollow mark for each
+    later report for which no source gives one."""
+    statuses = platform_statuses(online_listings(ds), ds.reviews)
+    unknown = no_source_marks(statuses, ds.reviews)
+    shown = statuses[["report_id", "released", "platform", "operator", "status"]]
+    table = pd.concat([statuses, unknown.assign(status_label="No source (unknown)")], ignore_index=True)
+    order = {p: i for i, p in enumerate(dict.fromkeys(statuses["platform"]))}
+    table = table.assign(rank=table["platform"].map(order)).sort_values(["rank", "covers_year", "report_id"])
+    return Figure(
+        name="listing-status-timeline",
+        chart=status_timeline(statuses, decisions(ds.listings, ds.reviews), unknown),
+        rows=sourced(shown, ds.listings, ["report_id", "platform"]),
+        table=table[["platform", "operator", "report_id", "released", "status_label"]].rename(
+            columns={"report_id": "report", "status_label": "status"}
+        ),
+        alt_text=status_summary(statuses),
+        key=status_key_text(statuses, unknown) + left_out_text(without_country(ds, online=True)),
+    )
+
+
+def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame, unknown: pd.DataFrame | None = None) -> alt.LayerChart:
+    """One row per platform, one mark per report that names it, on the reports' release dates; a hollow grey circle
+    for each later report for which no source gives the platform a status."""
     drawn = statuses.dropna(subset=["released"])
     order = list(dict.fromkeys(drawn["platform"]))
     alibaba = sorted(set(drawn.loc[drawn["alibaba"], "platform"]))
     label_colour = alt.ExprRef(f"indexof({alibaba!r}, datum.value) >= 0 ? '{ALIBABA}' : '{INK}'")
+    x = alt.X(
+        "released:T",
+        title="Report release date",
+        scale=alt.Scale(padding=12),
+        axis=alt.Axis(format="%Y", tickCount="year"),
+    )
+    y = alt.Y(
+        "platform:N",
+        sort=order,
+        title=None,
+        axis=alt.Axis(labelColor=label_colour, labelFontWeight="bold", labelLimit=240),
+    )
     points = (
         alt.Chart(drawn)
         .mark_circle(size=110, opacity=1)
         .encode(
-            x=alt.X(
-                "released:T",
-                title="Report release date",
-                scale=alt.Scale(padding=12),
-                axis=alt.Axis(format="%Y", tickCount="year"),
-            ),
-            y=alt.Y(
-                "platform:N", sort=order, title=None, axis=alt.Axis(labelColor=label_colour, labelFontWeight="bold")
-            ),
+            x=x,
+            y=y,
             color=alt.Color("status:N", scale=status_scale(), legend=status_legend()),
             tooltip=[
                 alt.Tooltip("platform:N", title="Platform"),
@@ -92,7 +176,29 @@ def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerCha
             ],
         )
     )
-    return alt.layer(decision_rules(marks, label_y=-2), points).properties(height=alt.Step(26))
+    layers = [decision_rules(marks, label_y=-2), points]
+    if unknown is not None and len(unknown):
+        hollow = (
+            alt.Chart(unknown[unknown["platform"].isin(order)])
+            .mark_point(shape="circle", size=70, filled=False, strokeWidth=1.2, opacity=0.9)
+            .encode(
+                x=x,
+                y=y,
+                stroke=alt.Stroke(
+                    "status_label:N",
+                    scale=alt.Scale(domain=[NO_SOURCE_LEGEND], range=[OTHER]),
+                    legend=alt.Legend(title=None, symbolType="circle"),
+                ),
+                tooltip=[
+                    alt.Tooltip("platform:N", title="Platform"),
+                    alt.Tooltip("status_label:N", title="Status"),
+                    alt.Tooltip("title:N", title="Report"),
+                    alt.Tooltip("released:T", title="Released", format="%d %b %Y"),
+                ],
+            )
+        )
+        layers.insert(1, hollow)
+    return alt.layer(*layers).properties(height=alt.Step(26))
 
 
 KINDS = {"online_markets": "Online", "physical_markets": "Physical"}
@@ -237,40 +343,64 @@ def list_size_chart(sizes: pd.DataFrame, others: pd.DataFrame) -> alt.LayerChart
     return alt.layer(gap, words, bars, ticks).properties(height=HEIGHT)
 
 
-def event_rows(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per date and actor, in date order, labelled with its date (to the precision known) and what
-    happened (the event types, counted), so the chart can be read without hovering."""
-    rows = events.assign(when=drawn_at(events["date"]))
-    out = []
-    for (when, date, precision, actor), group in rows.groupby(["when", "date", "date_precision", "actor"], sort=True):
-        counts = group["event_type"].value_counts(sort=False)
-        what = ", ".join(t if n == 1 else f"{t} ×{n}" for t, n in counts.items())
-        out.append(
-            {
-                "when": when,
-                "date": date,
-                "date_precision": precision,
-                "actor": actor,
-                "alibaba": "Alibaba" in actor,
-                "label": f"{_say(when, precision)}\n{actor}: {what}",
-                "summary": " | ".join(group["summary"]),
-                "source_id": ", ".join(sorted(set(group["source_id"]))),
-            }
-        )
-    frame = pd.DataFrame(out)
-    frame["row"] = range(len(frame))
-    return frame
+# Figure 1.2's labelled events: what happened, in a few words of ours, for the steps the chapter's account turns on.
+# Every other event of the window is a dot on the same time axis, named in the tooltip and the table. A label may
+# hold no number: a count comes from the event's row (the petition's signatories, from its actor).
+HEADLINES = {
+    "ustr-2015-12-17-alibaba-warned": "USTR warns Alibaba",
+    "co-e19": "Alibaba joins the IACC",
+    "co-e23": "IACC suspends Alibaba's membership",
+    "ustr-2016-08-25-comment-request": "USTR calls for comments",
+    "alibaba-2016-10-07-submission": "Alibaba files its comments",
+    "aafa-2016-10-complaint": "{actor} petition USTR",
+    "ustr-2016-12-21-taobao-relisted": "USTR lists Taobao again",
+    "alibaba-2016-12-21-evans-statement": "Alibaba objects to the decision",
+}
+STRIP_HEIGHT = 560  # px of the time axis; labels keep at least LABEL_GAP px apart along it
+LABEL_GAP = 34
 
 
 def _say(when: pd.Timestamp, precision: str) -> str:
-    return when.strftime({"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}[precision])
+    return when.strftime({"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}[precision])
+
+
+def headline(row) -> str:
+    """An event's short label: its date (to the precision known) and what happened, from HEADLINES."""
+    what = HEADLINES[row["event_id"]].format(actor=row["actor"].replace(" organizations", " groups"))
+    return f"{_say(pd.Timestamp(row['when']), row['date_precision'])}\n{what}"
+
+
+def event_rows(events: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
+    """The window's events on one time axis: each at its date (a month-only date at its first day, shown by the
+    marker), the HEADLINES ones labelled, their labels spread along the axis so that none overlaps the next."""
+    order = {event: i for i, event in enumerate(HEADLINES)}  # on one day, labels read in HEADLINES' order
+    rows = events.assign(when=drawn_at(events["date"]), order=events["event_id"].map(order).fillna(len(order)))
+    rows = rows.sort_values(["when", "order", "event_id"]).reset_index(drop=True)
+    rows["alibaba"] = rows["actor"].str.contains("Alibaba")
+    rows["labelled"] = rows["event_id"].isin(HEADLINES)
+    rows["label"] = [headline(r) if r["labelled"] else "" for _, r in rows.iterrows()]
+    lo, hi = pd.Timestamp(start), pd.Timestamp(end)
+    gap = pd.Timedelta(days=LABEL_GAP * (hi - lo).days / STRIP_HEIGHT)
+    placed = list(rows.loc[rows["labelled"], "when"])
+    for i in range(1, len(placed)):  # down the axis, each label at least a gap below the one before
+        placed[i] = max(placed[i], placed[i - 1] + gap)
+    if placed and placed[-1] > hi:  # then up from the end, so the last stays inside the axis
+        placed[-1] = hi
+        for i in range(len(placed) - 2, -1, -1):
+            placed[i] = min(placed[i], placed[i + 1] - gap)
+    rows["label_at"] = pd.NaT
+    rows.loc[rows["labelled"], "label_at"] = placed
+    return rows
 
 
 def events_key(events: pd.DataFrame) -> str:
-    """The events strip's key, from the precisions its markers have."""
+    """The events strip's key, from the events and precisions it draws."""
+    labelled = events["event_id"].isin(HEADLINES)
     return (
-        "Each row is one date and one actor, read down like a list; the marker's shape says how precisely the date "
-        f"is known ({precision_key(events['date_precision'])}), and Alibaba's own steps are orange, others grey."
+        "Time runs down the chart. Each marker is an event at its date; the marker's shape says how precisely the "
+        f"date is known ({precision_key(events['date_precision'])}), and Alibaba's own steps are orange, others grey. "
+        f"{int(labelled.sum())} of the {len(events)} events carry a label, joined to their marker by a line; the "
+        "others are in the table below the chart (and in the tooltips)."
     )
 
 
@@ -278,26 +408,34 @@ def warning_to_relisting_figure(ds, start: str = "2015-12", end: str = "2016-12-
     """Figure: the listing strand's events from USTR's warning to its re-listing of Taobao."""
     window = in_strand(ds.events, "listing-history")
     shown = window[(window["date"] >= start) & (window["date"] <= end)]
+    missing = sorted(set(HEADLINES) - set(shown["event_id"]))
+    if missing:
+        raise ValueError(f"Figure labels name events that are not in the window {start} to {end}: {missing}")
     columns = ["event_id", "date", "date_precision", "date_basis", "actor", "event_type", "summary"]
+    rows = event_rows(shown, start, end)
     return Figure(
         name="listing-warning-to-relisting",
-        chart=events_strip(shown, start, end),
+        chart=events_strip(rows, start, end),
         rows=sourced(shown[columns], ds.events, ["event_id"]),
         table=shown[["date", "actor", "summary"]],
-        alt_text="Timeline of events between USTR's December 2015 warning and its December 2016 listing, one row per "
-        "actor.",
+        alt_text="Timeline, time running down, of the events between USTR's December 2015 warning and its December "
+        "2016 listing: " + "; ".join(rows.loc[rows["labelled"], "label"]) + ".",
         key=events_key(shown),
     )
 
 
-def events_strip(events: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
-    """Dated events between two dates, read down like a list: one row per date and actor, each labelled.
+def events_strip(rows: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
+    """Dated events between two dates on a real time axis running down, as a phone reads it: a marker per event at
+    its date, a label for the HEADLINES ones, joined to its marker by a line where labels had to move apart.
 
     The marker's shape says how precisely the date is known; Alibaba's own steps are in its colour."""
-    rows = event_rows(events[(events["date"] >= start) & (events["date"] <= end)])
-    y = alt.Y("row:O", title=None, axis=None)
+    pad = pd.Timedelta(days=12)
+    y_scale = alt.Scale(
+        domain=[(pd.Timestamp(start) - pad).isoformat(), (pd.Timestamp(end) + pad).isoformat()], reverse=True
+    )
+    y_axis = alt.Axis(format="%b %Y", tickCount="month", grid=True, labelFontSize=11, domain=False, ticks=False)
+    y = alt.Y("when:T", title=None, scale=y_scale, axis=y_axis)
     base = alt.Chart(rows).encode(
-        y=y,
         tooltip=[
             alt.Tooltip("date:N", title="Date"),
             alt.Tooltip("actor:N", title="Who"),
@@ -305,24 +443,29 @@ def events_strip(events: pd.DataFrame, start: str, end: str) -> alt.LayerChart:
             alt.Tooltip("source_id:N", title="Source"),
         ],
     )
-    colour = alt.Color(
-        "alibaba:N",
-        scale=alt.Scale(domain=[True, False], range=[ALIBABA, OTHER]),
-        legend=None,
-    )
-    points = base.mark_point(filled=True, size=90, opacity=1).encode(
-        x=alt.value(8),
+    colour = alt.Color("alibaba:N", scale=alt.Scale(domain=[True, False], range=[ALIBABA, OTHER]), legend=None)
+    points = base.mark_point(filled=True, size=80, opacity=1).encode(
+        x=alt.value(10),
+        y=y,
         color=colour,
         shape=alt.Shape(
             "date_precision:N",
             title="Date known to the",
             scale=precision_scale(rows["date_precision"]),
+            legend=alt.Legend(orient="top"),
         ),
     )
-    labels = base.mark_text(align="left", baseline="middle", dx=0, fontSize=12, lineBreak="\n", lineHeight=15).encode(
-        x=alt.value(22), text="label:N", color=alt.value(INK)
+    labelled = base.transform_filter("datum.labelled")
+    leaders = labelled.mark_rule(strokeWidth=1, color=OTHER).encode(
+        x=alt.value(16), x2=alt.value(30), y=y, y2="label_at:T"
     )
-    return alt.layer(points, labels).properties(height=alt.Step(38))
+    labels = labelled.mark_text(align="left", baseline="middle", fontSize=12, lineBreak="\n", lineHeight=14).encode(
+        x=alt.value(34),
+        y=alt.Y("label_at:T", scale=y_scale, axis=y_axis, title=None),
+        text="label:N",
+        color=alt.value(INK),
+    )
+    return alt.layer(leaders, points, labels).properties(height=STRIP_HEIGHT)
 
 
 def status_summary(statuses: pd.DataFrame) -> str:
@@ -349,10 +492,6 @@ def list_size_summary(sizes: pd.DataFrame) -> str:
 
 # How rare is a return: one swimlane per Chinese market, one square per USTR publication.
 ON = ("listed", "named")
-REGIONS = ("China", "Hong Kong")
-UNKNOWN = "no source"
-# What the legend calls a hollow square: a publication for which the data hold no source for the market.
-NO_SOURCE_LEGEND = "No source: unknown"
 
 
 def publications(reviews: pd.DataFrame) -> pd.DataFrame:
@@ -371,7 +510,7 @@ def market_paths(ds) -> pd.DataFrame:
     """One row per Chinese market (mainland or Hong Kong, per platforms.csv) and USTR publication: the status a
     source gives it there, or 'no source' where the data hold none (never read as 'not listed')."""
     platforms = ds.platforms.set_index("platform")
-    chinese = ds.listings[ds.listings["platform"].map(platforms["country"]).isin(REGIONS)]
+    chinese = chinese_listings(ds)
     pubs = publications(ds.reviews)
     markets = sorted(set(chinese["platform"]))
     grid = pd.MultiIndex.from_product([markets, pubs["report_id"]], names=["platform", "report_id"]).to_frame(

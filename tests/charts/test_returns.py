@@ -85,3 +85,36 @@ def test_the_swimlane_legend_names_the_hollow_square_and_the_years_are_labelled_
     orients = {layer["encoding"]["x"]["axis"]["orient"] for layer in spec["layer"] if "field" in layer["encoding"]["x"]}
     assert orients == {"top", "bottom"}
     assert spec.get("resolve", {}).get("axis", {}).get("x") == "independent", "both axes are drawn"
+
+
+def test_figures_1_1_and_1_4_draw_chinese_markets_by_one_rule(ds):
+    """A market is Chinese when platforms.csv states mainland China or Hong Kong; one without a stated country is
+    drawn in neither figure, and the status timeline's key names it."""
+    countries = ds.platforms.set_index("platform")["country"]
+    timeline = listing.status_figure(ds)
+    drawn_timeline = set(timeline.rows["platform"])
+    drawn_swimlane = set(listing.market_paths(ds).query("kind == 'online'")["platform"])
+    assert drawn_timeline == drawn_swimlane
+    assert set(countries[sorted(drawn_timeline)]) <= set(listing.REGIONS)
+    unplaced = listing.without_country(ds, online=True)
+    assert unplaced and not drawn_timeline & set(unplaced)
+    assert all(name in timeline.key for name in unplaced), "the key says which named markets it leaves out"
+
+
+def test_figure_1_1_marks_each_later_report_without_a_source_as_unknown(ds):
+    """A report after a platform's first appearance with no row for it is drawn hollow (unknown), never left blank
+    and never drawn as a status; a report that has a row is never hollow."""
+    statuses = listing.platform_statuses(listing.online_listings(ds), ds.reviews)
+    hollow = listing.no_source_marks(statuses, ds.reviews)
+    have = set(zip(statuses["platform"], statuses["report_id"], strict=True))
+    assert not have & set(zip(hollow["platform"], hollow["report_id"], strict=True))
+    first = statuses.groupby("platform")["released"].min()
+    assert (hollow["released"] > hollow["platform"].map(first)).all()
+    taobao = hollow[hollow["platform"].eq("Taobao")]
+    dated_after = ds.reviews.dropna(subset=["released"])
+    dated_after = dated_after[dated_after["released"] > first["Taobao"]]
+    assert len(taobao) == len(
+        set(dated_after["report_id"]) - set(statuses.loc[statuses["platform"].eq("Taobao"), "report_id"])
+    )
+    table = listing.status_figure(ds).table
+    assert table["status"].eq("No source (unknown)").sum() == len(hollow), "the table marks the unknown ones too"
