@@ -157,7 +157,11 @@ def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame, unknown: pd.Dat
         "platform:N",
         sort=order,
         title=None,
-        axis=alt.Axis(labelColor=label_colour, labelFontWeight="bold", labelLimit=240),
+        # A company's "Technology" dropped from its label, so a phone keeps room for the marks (the tooltip and the
+        # table keep the full name).
+        axis=alt.Axis(
+            labelColor=label_colour, labelFontWeight="bold", labelExpr="replace(datum.value, / Technology$/, '')"
+        ),
     )
     points = (
         alt.Chart(drawn)
@@ -180,14 +184,14 @@ def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame, unknown: pd.Dat
     if unknown is not None and len(unknown):
         hollow = (
             alt.Chart(unknown[unknown["platform"].isin(order)])
-            .mark_point(shape="circle", size=70, filled=False, strokeWidth=1.2, opacity=0.9)
+            .mark_point(shape="circle", size=50, filled=False, strokeWidth=1, opacity=0.9)
             .encode(
                 x=x,
                 y=y,
                 stroke=alt.Stroke(
                     "status_label:N",
                     scale=alt.Scale(domain=[NO_SOURCE_LEGEND], range=[OTHER]),
-                    legend=alt.Legend(title=None, symbolType="circle"),
+                    legend=alt.Legend(title=None, symbolType="circle", orient="bottom"),
                 ),
                 tooltip=[
                     alt.Tooltip("platform:N", title="Platform"),

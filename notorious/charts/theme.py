@@ -103,6 +103,8 @@ def notorious_theme() -> alt.theme.ThemeConfig:
                 "direction": "horizontal",
                 "columns": 2,
                 "labelLimit": 150,
+                # Two legends under one chart stack, the second under the first, so a phone does not clip either.
+                "layout": {"bottom": {"anchor": "start", "direction": "vertical", "margin": 4}},
             },
             "title": {"color": INK, "fontSize": 14, "anchor": "start"},
             "range": {"category": CATEGORICAL},
