@@ -561,6 +561,7 @@ def returns(paths: pd.DataFrame) -> pd.DataFrame:
                 "on_in": ", ".join(on["column"]),
                 "removed_in": ", ".join(removed["column"]),
                 "not_listed_in": ", ".join(p.loc[p["status"].eq("not_listed"), "column"]),
+                "warned_in": ", ".join(p.loc[p["status"].eq("warned"), "column"]),
             }
         )
     out = pd.DataFrame(rows)
@@ -588,6 +589,7 @@ def returns_summary(paths: pd.DataFrame, per_market: pd.DataFrame) -> str:
     for r in per_market.itertuples():
         steps = [f"on in {r.on_in}" if r.on_in else "", f"removed in {r.removed_in}" if r.removed_in else ""]
         steps.append(f"not listed in {r.not_listed_in}" if r.not_listed_in else "")
+        steps.append(f"warned, not listed, in {r.warned_in}" if r.warned_in else "")
         parts.append(f"{r.platform}: " + "; ".join(s for s in steps if s) + f"; no source for {r.unknown}.")
     pubs = paths["report_id"].nunique()
     return (
@@ -604,12 +606,13 @@ def returns_figure(ds) -> Figure:
     table = per_market.assign(
         first_on=per_market["first_on"].astype("string").fillna(""),
         unknown=per_market["unknown"].astype(str),
-    )[["platform", "kind", "on_in", "removed_in", "not_listed_in", "unknown"]].rename(
+    )[["platform", "kind", "on_in", "removed_in", "not_listed_in", "warned_in", "unknown"]].rename(
         columns={
             "platform": "market",
             "on_in": "listed or named in",
             "removed_in": "removed in",
             "not_listed_in": "not listed in",
+            "warned_in": "warned, not listed, in",
             "unknown": "publications with no source",
         }
     )

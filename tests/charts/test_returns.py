@@ -118,3 +118,15 @@ def test_figure_1_1_marks_each_later_report_without_a_source_as_unknown(ds):
     )
     table = listing.status_figure(ds).table
     assert table["status"].eq("No source (unknown)").sum() == len(hollow), "the table marks the unknown ones too"
+
+
+def test_figure_1_4_table_and_text_alternative_give_every_filled_square(ds):
+    """Each filled square is in the table and the text alternative (the 2015 warning of Taobao was missing)."""
+    paths = listing.market_paths(ds)
+    per_market = listing.returns(paths).set_index("platform")
+    filled = paths[paths["status"].ne(listing.UNKNOWN)].groupby("platform").size()
+    columns = ["on_in", "removed_in", "not_listed_in", "warned_in"]
+    for platform, n in filled.items():
+        given = sum(len([c for c in per_market.loc[platform, col].split(", ") if c]) for col in columns)
+        assert given == n, platform
+    assert "warned, not listed, in 2015" in listing.returns_figure(ds).alt_text
