@@ -27,7 +27,7 @@ from ..edition.identity import edition
 from ..pages import DOC_VARIABLE, SOURCES, chapter_number, running_doc, site_root
 from ..paths import figures_dir
 from ..site.metadata import short_form
-from . import citing
+from . import citing, style
 from .downloads import spreadsheet_safe
 
 # figures/ in the repository, or the build's own folder while `make book` executes the notebooks (paths.py).
@@ -240,12 +240,14 @@ def quotes_note(data: pd.DataFrame, label) -> str:
 
 
 def readable_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Strings for a reader: dates as YYYY-MM-DD, missing values as empty cells (never 'nan' or 0)."""
+    """Strings for a reader in the house style (notorious.publish.style): dates as '21 December 2016', amounts as
+    'US$461,000', missing values as empty cells (never 'nan' or 0). A source's words and ids stay as they are."""
     shown = frame.copy()
     for column in shown.columns:
         if pd.api.types.is_datetime64_any_dtype(shown[column]):
-            shown[column] = shown[column].dt.strftime("%Y-%m-%d")
-    return shown.astype("string").fillna("")
+            shown[column] = [style.date(d, precision="day") if pd.notna(d) else None for d in shown[column]]
+    shown = shown.astype("string").fillna("")
+    return style.restyle_frame(shown)
 
 
 # A reader's name for a data column, where the data's own is not plain words; any other underscore is a space.
