@@ -103,7 +103,7 @@ def test_corrections_log_renders_rows_and_says_when_empty():
         {"date": pd.to_datetime(["2026-11-28"]), "what": ["Fixed a date"], "why": ["A typo"], "source_id": [None]}
     )
     markup = corrections_log(one).html
-    assert "2026-11-28" in markup and "Fixed a date" in markup
+    assert "28 November 2026" in markup and "Fixed a date" in markup  # the house style's long date
 
 
 def test_citation_file_is_valid_cff():
