@@ -276,8 +276,9 @@ def html_table(shown: pd.DataFrame, caption: str, css: str | None = None) -> str
 
 
 def _escaped_table(frame: pd.DataFrame, caption: str = "") -> str:
-    """A frame of strings as an HTML table, every cell and heading escaped."""
-    return html_table(frame.map(escaped), caption)
+    """A frame of strings as an HTML table, every cell and heading escaped; a source's own words (a title) marked as
+    such (style.VERBATIM), so that the house style's test leaves them as they are."""
+    return html_table(style.mark_verbatim(frame, frame.map(escaped)), caption)
 
 
 def offline_renderer(spec: dict, **_: object) -> dict:
@@ -389,9 +390,10 @@ class FigureBook:
             raise ValueError(f"figure {name!r}: rows without a known source: {missing}")
         self.count += 1
         number = f"{self.prefix}.{self.count}" if self.prefix else str(self.count)
-        self._write_files(figure.chart, name, data, number=number, title=title, note=figure.key)
+        key = style.restyle(figure.key)  # a chart module's key, in the house style ("July 2014", not "Jul 2014")
+        self._write_files(figure.chart, name, data, number=number, title=title, note=key)
         spec = page_spec(figure.chart)
-        caption = " ".join(part for part in (takeaway, figure.key) if part)
+        caption = " ".join(part for part in (takeaway, key) if part)
         shown = {
             "name": name,
             "number": number,

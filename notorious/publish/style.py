@@ -167,8 +167,23 @@ def restyle_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A frame of strings with every cell a reader reads in the house style, except the VERBATIM columns and ids."""
     shown = frame.copy()
     for column in shown.columns:
-        name = str(column)
-        if name in VERBATIM or name.endswith("_id") or name == "id":
+        if is_verbatim(column):
             continue
         shown[column] = shown[column].map(restyle)
+    return shown
+
+
+def is_verbatim(column: object) -> bool:
+    """Whether a column holds a source's words, an address or an id (never restyled)."""
+    name = str(column)
+    return name in VERBATIM or name.endswith("_id") or name == "id"
+
+
+def mark_verbatim(cells: pd.DataFrame, shown: pd.DataFrame) -> pd.DataFrame:
+    """``shown`` (escaped HTML cells) with each non-empty cell of a VERBATIM text column (a title, a claim) in a
+    ``span.nt-verbatim``: a source's words, which the house style's test over the built text leaves as they are."""
+    shown = shown.copy()
+    for column in shown.columns:
+        if str(column) in VERBATIM:
+            shown[column] = [f'<span class="nt-verbatim">{v}</span>' if v else v for v in shown[column]]
     return shown

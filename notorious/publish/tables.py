@@ -37,7 +37,8 @@ def _escaped(frame: pd.DataFrame) -> pd.DataFrame:
 def _readable(frame: pd.DataFrame) -> pd.DataFrame:
     """Cells a reader reads, in the house style (notorious.publish.style; a source's words and ids as they are),
     escaped."""
-    return style.restyle_frame(frame.astype("string").fillna("")).map(html.escape)
+    cells = frame.astype("string").fillna("")
+    return style.mark_verbatim(cells, style.restyle_frame(cells).map(html.escape))
 
 
 def source_link(source_id: str, root: str) -> str:
@@ -104,7 +105,8 @@ def passage_list(passages: pd.DataFrame, reviews: pd.DataFrame, sources: pd.Data
                 f'<p class="nt-passage-meta">{html.escape(row.platform)} · {html.escape(TOPICS[row.topic])}{where}'
                 f" · {how} {link}</p></li>"
             )
-        parts.append(f'<h3>{html.escape(titles[report_id])}</h3><ul class="nt-passages">{"".join(items)}</ul>')
+        title = f'<span class="nt-verbatim">{html.escape(titles[report_id])}</span>'  # the report's own title
+        parts.append(f'<h3>{title}</h3><ul class="nt-passages">{"".join(items)}</ul>')
     return Table("\n".join(parts), f"{len(passages)} passages")
 
 
