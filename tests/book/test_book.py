@@ -228,7 +228,7 @@ def test_ustr_passages_read_as_escaped_quotations_with_their_source():
     )
     markup = passage_list(passages, reviews, sources, "chapters/listing-history").html
     assert "<script>" not in markup and "&lt;script&gt;alert(1)&lt;/script&gt; unacceptably high" in markup
-    assert "<h3>2016 &lt;Review&gt;</h3>" in markup
+    assert '<h3><span class="nt-verbatim">2016 &lt;Review&gt;</span></h3>' in markup  # the title, verbatim
     assert "Taobao · why it was listed · as quoted by" in markup and "#source-w" in markup
 
 
