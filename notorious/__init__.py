@@ -9,9 +9,9 @@ files, tables, downloads), ``site`` (the Sphinx extension), ``edition`` (edition
 from . import edition
 from .data import dates
 from .data.dataset import DataError, Dataset, in_strand, load
-from .publish import tables
+from .publish import style, tables
 from .publish.figures import FigureBook
-from .publish.prose import agreed, glue_value, lowest, measure, n_sources, one, only
+from .publish.prose import agreed, glue_money, glue_value, lowest, measure, n_sources, one, only
 from .publish.tables import source_table
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "agreed",
     "dates",
     "edition",
+    "glue_money",
     "glue_value",
     "in_strand",
     "load",
@@ -30,5 +31,6 @@ __all__ = [
     "one",
     "only",
     "source_table",
+    "style",
     "tables",
 ]

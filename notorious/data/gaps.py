@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..paths import DATA_DIR
+from ..publish.style import restyle
 from . import dates
 from .dataset import strands
 from .words import listed
@@ -86,16 +87,17 @@ def _read_links(row: Mapping[str, str]) -> str:
 
 
 def gap_list(rows: list[dict[str, str]]) -> str:
-    """Every gap for the appendix, with an anchor (gap-<id>) that the {gap} role links to; data strings escaped."""
+    """Every gap for the appendix, with an anchor (gap-<id>) that the {gap} role links to; data strings in the house
+    style (notorious.publish.style), escaped."""
     parts = []
     for chapter, strand in strands(DATA_DIR).items():
         title = strand["subject"]
         items = [
             f'<li id="{html.escape(anchor(r["gap_id"]))}">'
-            f'<span class="nt-gap-subject">{html.escape(r["subject"])}.</span> '
-            f"{html.escape(r['statement'])}"
-            + (f" {html.escape(r['note'])}" if r["note"] else "")
-            + f' <span class="nt-note">{html.escape(search_record(r))}</span>'
+            f'<span class="nt-gap-subject">{html.escape(restyle(r["subject"]))}.</span> '
+            f"{html.escape(restyle(r['statement']))}"
+            + (f" {html.escape(restyle(r['note']))}" if r["note"] else "")
+            + f' <span class="nt-note">{html.escape(restyle(search_record(r)))}</span>'
             + _read_links(r)
             + "</li>"
             for r in rows

@@ -24,7 +24,11 @@ from ..paths import ROOT
 
 CITATION = ROOT / "CITATION.cff"
 CHANGELOG = ROOT / "CHANGELOG.md"
-RELEASE_HEADING = re.compile(r"^## (?P<version>\d+\.\d+\.\d+) \((?P<date>\d{4}-\d{2}-\d{2})\)$", re.M)
+# "## 1.1.0 (29 November 2026)", the house style's long date (notorious.publish.style); an older ISO heading
+# ("## 1.1.0 (2026-11-29)") is still read.
+RELEASE_HEADING = re.compile(
+    r"^## (?P<version>\d+\.\d+\.\d+) \((?P<date>\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+ \d{4})\)$", re.M
+)
 PDF = "downloads/notorious-again.pdf"
 CHANGELOG_PAGE = "chapters/changelog"
 CITE_ANCHOR = "cite-this-book"
@@ -144,14 +148,20 @@ class Release:
     date: dt.date
 
 
+def _heading_date(text: str) -> dt.date:
+    if "-" in text:
+        return dt.date.fromisoformat(text)
+    return dt.datetime.strptime(text, "%d %B %Y").date()
+
+
 def releases(path=CHANGELOG) -> list[Release]:
-    """The versions CHANGELOG.md lists, newest first, from headings "## 1.1.0 (2026-11-29)"."""
+    """The versions CHANGELOG.md lists, newest first, from headings "## 1.1.0 (29 November 2026)"."""
     found = [
-        Release(m["version"], dt.date.fromisoformat(m["date"]))
+        Release(m["version"], _heading_date(m["date"]))
         for m in RELEASE_HEADING.finditer(path.read_text(encoding="utf-8"))
     ]
     if not found:
-        raise ValueError(f"{path.name}: no version heading like '## 1.1.0 (2026-11-29)'")
+        raise ValueError(f"{path.name}: no version heading like '## 1.1.0 (29 November 2026)'")
     return found
 
 

@@ -5,5 +5,6 @@
 - ``tables``     source-linked HTML tables: the data dictionary, the source list, the corrections log, the claims;
 - ``downloads``  the data tables, the data package archive and each figure's rows, safe in a spreadsheet;
 - ``citing``     how the book names a source (publisher, date, the kind of copy read);
-- ``prose``      numbers and claim words for the prose, glued from the data.
+- ``prose``      numbers and claim words for the prose, glued from the data;
+- ``style``      the house style: money ("US$461,000"), years ("4 years") and dates ("4 December 2026") one way.
 """

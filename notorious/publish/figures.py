@@ -27,7 +27,7 @@ from ..edition.identity import edition
 from ..pages import DOC_VARIABLE, SOURCES, chapter_number, running_doc, site_root
 from ..paths import figures_dir
 from ..site.metadata import short_form
-from . import citing
+from . import citing, style
 from .downloads import spreadsheet_safe
 
 # figures/ in the repository, or the build's own folder while `make book` executes the notebooks (paths.py).
@@ -240,12 +240,14 @@ def quotes_note(data: pd.DataFrame, label) -> str:
 
 
 def readable_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Strings for a reader: dates as YYYY-MM-DD, missing values as empty cells (never 'nan' or 0)."""
+    """Strings for a reader in the house style (notorious.publish.style): dates as '21 December 2016', amounts as
+    'US$461,000', missing values as empty cells (never 'nan' or 0). A source's words and ids stay as they are."""
     shown = frame.copy()
     for column in shown.columns:
         if pd.api.types.is_datetime64_any_dtype(shown[column]):
-            shown[column] = shown[column].dt.strftime("%Y-%m-%d")
-    return shown.astype("string").fillna("")
+            shown[column] = [style.date(d, precision="day") if pd.notna(d) else None for d in shown[column]]
+    shown = shown.astype("string").fillna("")
+    return style.restyle_frame(shown)
 
 
 # A reader's name for a data column, where the data's own is not plain words; any other underscore is a space.
@@ -274,8 +276,9 @@ def html_table(shown: pd.DataFrame, caption: str, css: str | None = None) -> str
 
 
 def _escaped_table(frame: pd.DataFrame, caption: str = "") -> str:
-    """A frame of strings as an HTML table, every cell and heading escaped."""
-    return html_table(frame.map(escaped), caption)
+    """A frame of strings as an HTML table, every cell and heading escaped; a source's own words (a title) marked as
+    such (style.VERBATIM), so that the house style's test leaves them as they are."""
+    return html_table(style.mark_verbatim(frame, frame.map(escaped)), caption)
 
 
 def offline_renderer(spec: dict, **_: object) -> dict:
@@ -387,9 +390,10 @@ class FigureBook:
             raise ValueError(f"figure {name!r}: rows without a known source: {missing}")
         self.count += 1
         number = f"{self.prefix}.{self.count}" if self.prefix else str(self.count)
-        self._write_files(figure.chart, name, data, number=number, title=title, note=figure.key)
+        key = style.restyle(figure.key)  # a chart module's key, in the house style ("July 2014", not "Jul 2014")
+        self._write_files(figure.chart, name, data, number=number, title=title, note=key)
         spec = page_spec(figure.chart)
-        caption = " ".join(part for part in (takeaway, figure.key) if part)
+        caption = " ".join(part for part in (takeaway, key) if part)
         shown = {
             "name": name,
             "number": number,

@@ -8,6 +8,8 @@ import numbers
 import pandas as pd
 from myst_nb import glue
 
+from . import style
+
 
 def plain(value: object) -> object:
     """A numpy or pandas scalar as a plain Python value, which glue's formatting needs; whole numbers as int."""
@@ -29,6 +31,15 @@ def glue_value(name: str, value: object) -> object:
     """Glue one value under ``name`` without displaying it, and return it for use in the notebook."""
     value = plain(value)
     glue(name, value, display=False)
+    return value
+
+
+def glue_money(name: str, value: object) -> object:
+    """Glue an amount in US dollars twice: ``name``, the number (for arithmetic and format specs), and
+    ``name_usd``, the amount as the house style writes it ('US$461,000', 'US$3.16 million'; publish.style), which
+    the prose shows. Returns the number."""
+    value = glue_value(name, value)
+    glue(f"{name}_usd", style.money(value), display=False)
     return value
 
 

@@ -10,13 +10,12 @@ import html
 import pandas as pd
 
 from ..charts.theme import VERDICT_COLOURS, VERDICT_LABELS
-from ..data import dates
 from ..data import gaps as gap_records
 from ..data.dataset import PARTIAL_DATE, strand_page, strands
 from ..edition.identity import CHANGELOG_PAGE, release_of
 from ..pages import SOURCES, site_root, source_href
 from ..site.metadata import CLAIMS_PAGE, SCALE_ANCHOR, SCALE_PAGE, claim_anchor
-from . import citing
+from . import citing, style
 from .downloads import ARCHIVE
 from .figures import Html as Table
 from .figures import html_table, quotes_note
@@ -35,6 +34,13 @@ def _escaped(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype("string").fillna("").map(html.escape)
 
 
+def _readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells a reader reads, in the house style (notorious.publish.style; a source's words and ids as they are),
+    escaped."""
+    cells = frame.astype("string").fillna("")
+    return style.mark_verbatim(cells, style.restyle_frame(cells).map(html.escape))
+
+
 def source_link(source_id: str, root: str) -> str:
     sid = html.escape(source_id)
     return f'<a href="{root}/{SOURCES}.html#source-{sid}">{sid}</a>'
@@ -51,7 +57,7 @@ def source_table(frame: pd.DataFrame, sources: pd.DataFrame, doc: str, *, captio
         # The sources' own sentences go under the table, folded like a figure's, not into its cells.
         words = quotes_note(frame, lambda sid: source_link(sid, root))
         frame = frame.drop(columns=[c for c in ("quote", "quote_en") if c in frame.columns])
-    shown = _escaped(frame)
+    shown = _readable(frame)
     shown["source_id"] = [source_link(s, root) if s else "" for s in frame["source_id"].fillna("")]
     if "claim_id" in frame.columns:
         # A claim's id links to its row in the claim audit, its permalink.
@@ -99,7 +105,8 @@ def passage_list(passages: pd.DataFrame, reviews: pd.DataFrame, sources: pd.Data
                 f'<p class="nt-passage-meta">{html.escape(row.platform)} · {html.escape(TOPICS[row.topic])}{where}'
                 f" · {how} {link}</p></li>"
             )
-        parts.append(f'<h3>{html.escape(titles[report_id])}</h3><ul class="nt-passages">{"".join(items)}</ul>')
+        title = f'<span class="nt-verbatim">{html.escape(titles[report_id])}</span>'  # the report's own title
+        parts.append(f'<h3>{title}</h3><ul class="nt-passages">{"".join(items)}</ul>')
     return Table("\n".join(parts), f"{len(passages)} passages")
 
 
@@ -126,22 +133,23 @@ def claim_audit(claims: pd.DataFrame, sources: pd.DataFrame, doc: str, *, leads:
         source = source_link(r.source_id, root) if pd.notna(r.source_id) and r.source_id in known else "none found"
         # Each claim's row is its permalink's target (#claim-c01), which its ClaimReview names (site.metadata).
         anchor = html.escape(claim_anchor(r.claim_id))
+        finding = html.escape(style.restyle(r.finding))  # ours, in the house style; the claim is the seed's words
         rows.append(
             f'<tr id="{anchor}" data-verdict="{html.escape(r.verdict)}" data-chapter="{html.escape(str(r.chapter))}">'
             f'<td data-label="The article says"><a class="nt-claim-id" href="#{anchor}" title="Link to this claim">'
-            f"{html.escape(r.claim_id)}</a> {html.escape(r.claim)}</td>"
+            f'{html.escape(r.claim_id)}</a> <span class="nt-verbatim">{html.escape(r.claim)}</span></td>'
             f'<td data-label="Verdict"><span class="nt-verdict" style="--nt-verdict: {colour}">'
             f"{html.escape(label)}</span></td>"
-            f'<td data-label="What the sources say">{html.escape(r.finding)}<br><small>Source: {source}</small></td>'
+            f'<td data-label="What the sources say">{finding}<br><small>Source: {source}</small></td>'
             f'<td data-label="Chapter">{where}</td></tr>'
         )
         if r.claim_id in leads:
             lead_rows[r.claim_id] = (
                 f'<tr><td data-label="The article says"><a class="nt-claim-id" href="#{anchor}">'
-                f"{html.escape(r.claim_id)}</a> {html.escape(r.claim)}</td>"
+                f'{html.escape(r.claim_id)}</a> <span class="nt-verbatim">{html.escape(r.claim)}</span></td>'
                 f'<td data-label="Verdict"><span class="nt-verdict" style="--nt-verdict: {colour}">'
                 f"{html.escape(label)}</span></td>"
-                f'<td data-label="What the sources say">{html.escape(r.finding)}</td></tr>'
+                f'<td data-label="What the sources say">{finding}</td></tr>'
             )
     options = {
         "verdict": [(k, v) for k, v in VERDICT_LABELS.items() if k in set(claims["verdict"])],
@@ -220,10 +228,15 @@ def source_list(sources: pd.DataFrame, *, root: str = "..") -> Table:
             continue
         items = []
         for _, row in group.iterrows():
-            note = f' <span class="nt-note">{html.escape(row["note"])}</span>' if pd.notna(row["note"]) else ""
+            note = (
+                f' <span class="nt-note">{html.escape(style.restyle(row["note"]))}</span>'
+                if pd.notna(row["note"])
+                else ""
+            )
             # The schema admits only http(s) URLs; a row that slipped past it is shown, never linked.
             href = citing.href(row, root)
-            document = html.escape(row["title"])
+            # A title is the source's own words, as published: the house style is not applied to it.
+            document = f'<span class="nt-verbatim">{html.escape(row["title"])}</span>'
             name = f'<a href="{html.escape(href)}">{document}</a>' if href else document
             copy = ""
             if pd.notna(row.get("copy_url")) and pd.notna(row.get("url")):
@@ -252,8 +265,9 @@ def corrections_log(corrections: pd.DataFrame) -> Table:
     """The corrections, newest first; says so plainly when there are none yet."""
     if corrections.empty:
         return Table("<p>No corrections have been made since publication.</p>", "no corrections")
-    shown = corrections.sort_values("date", ascending=False).assign(date=lambda f: f["date"].dt.strftime("%Y-%m-%d"))
-    table = html_table(_escaped(shown), "Every correction since publication, newest first.", "nt-corrections")
+    shown = corrections.sort_values("date", ascending=False)
+    shown = shown.assign(date=[style.date(d, precision="day") for d in shown["date"]])
+    table = html_table(_readable(shown), "Every correction since publication, newest first.", "nt-corrections")
     return Table(table, f"{len(corrections)} corrections")
 
 
@@ -264,8 +278,8 @@ def page_corrections(corrections: pd.DataFrame, doc: str) -> Table:
     if mine.empty:
         return Table("", "no corrections to this page")
     items = "".join(
-        f"<li><strong>Corrected on {html.escape(dates.when(r.date, precision='day'))}.</strong> {html.escape(r.what)}. "
-        f"{html.escape(r.why)}</li>"
+        f"<li><strong>Corrected on {html.escape(style.date(r.date, precision='day'))}.</strong> "
+        f"{html.escape(style.restyle(r.what))}. {html.escape(style.restyle(r.why))}</li>"
         for r in mine.itertuples()
     )
     changelog = f"{site_root(doc)}/{CHANGELOG_PAGE}.html"

@@ -103,7 +103,7 @@ def test_corrections_log_renders_rows_and_says_when_empty():
         {"date": pd.to_datetime(["2026-11-28"]), "what": ["Fixed a date"], "why": ["A typo"], "source_id": [None]}
     )
     markup = corrections_log(one).html
-    assert "2026-11-28" in markup and "Fixed a date" in markup
+    assert "28 November 2026" in markup and "Fixed a date" in markup  # the house style's long date
 
 
 def test_citation_file_is_valid_cff():
@@ -228,7 +228,7 @@ def test_ustr_passages_read_as_escaped_quotations_with_their_source():
     )
     markup = passage_list(passages, reviews, sources, "chapters/listing-history").html
     assert "<script>" not in markup and "&lt;script&gt;alert(1)&lt;/script&gt; unacceptably high" in markup
-    assert "<h3>2016 &lt;Review&gt;</h3>" in markup
+    assert '<h3><span class="nt-verbatim">2016 &lt;Review&gt;</span></h3>' in markup  # the title, verbatim
     assert "Taobao · why it was listed · as quoted by" in markup and "#source-w" in markup
 
 
