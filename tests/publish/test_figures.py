@@ -343,7 +343,7 @@ def test_a_subtitle_sits_directly_under_the_title_on_the_page_its_own_page_and_t
     """The finding is the title; the descriptive line goes under it (escaped) wherever the figure is shown."""
     figures, folder = book
     shown = figures.show(fig("spend", DATA, "Bars"), title="Spend rose.", subtitle="Spend <by year>.", takeaway="K.")
-    line = "<strong>Spend rose.</strong><br><span class=\"nt-subtitle\">Spend &lt;by year&gt;.</span> K."
+    line = '<strong>Spend rose.</strong><br><span class="nt-subtitle">Spend &lt;by year&gt;.</span> K.'
     assert line in shown.html
     assert "<by year>" not in shown.html
     assert line in (folder / "spend.html").read_text()
