@@ -230,7 +230,7 @@ def panel_heading(metric: str, platform: str, unit: str, headings: dict[str, str
 
 # Where a value's label may go, tried in turn: beside its dot, above, below, then left of it (px, at a phone's width).
 PLACES = [(6, 0, "left"), (3, -11, "left"), (3, 11, "left"), (-6, 0, "right"), (-3, -11, "right"), (-3, 11, "right")]
-LABEL_CHAR = 5.9  # px per character of a 10.5 px label
+LABEL_CHAR = 6.2  # px per character of an 11 px label
 PANEL_PX = PHONE_WIDTH - 60  # a panel's plot at a phone's width, its value axis taken off
 
 
@@ -340,7 +340,7 @@ def value_panels_chart(measures: pd.DataFrame, start: str, end: str, headings: d
         # One layer per place a label took (mark offsets are not encodable per row).
         labels = [
             alt.Chart(group)
-            .mark_text(align=align, dx=dx, dy=dy, baseline="middle", fontSize=10.5, color=INK)
+            .mark_text(align=align, dx=dx, dy=dy, baseline="middle", fontSize=11, color=INK)
             .encode(x=alt.X("end:T"), y=y, text="text:N")
             for (dx, dy, align), group in placed.groupby(["dx", "dy", "align"], sort=False)
         ]
