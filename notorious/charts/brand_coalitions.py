@@ -17,6 +17,7 @@ from ..data.words import QUALIFIER_WORDS, listed, qualified
 from ..publish.figures import Figure
 from .common import colour_key, decision_rules, decisions, drawn_at, precision_key, precision_scale
 from .theme import ALIBABA, CATEGORICAL, INK, OTHER
+from .year_ticks import year_axis
 
 ALIBABA_NAME = "Alibaba"
 
@@ -247,16 +248,15 @@ def timeline_panel(rows: pd.DataFrame, marks: pd.DataFrame, domain: list[str], f
     one party that would overlap at this panel's scale are drawn in lanes a few pixels apart (``lanes``)."""
     rows = rows.assign(offset=lane_offset(lanes(rows, domain)))
     order = row_order(rows)
-    x = alt.X(
-        "when:T",
-        title=None,
-        axis=alt.Axis(
-            format=fmt,
-            tickCount={"interval": "year" if fmt == "%Y" else "month", "step": 1 if fmt == "%Y" else 6},
-            labelOverlap="greedy",
-        ),
-        scale=alt.Scale(domain=domain),
-    )
+    if fmt == "%Y":  # the whole timeline: a tick at each 1 January, the year's label inside its year
+        x = year_axis("when", domain[0], domain[1], None).scale(domain=domain)
+    else:
+        x = alt.X(
+            "when:T",
+            title=None,
+            axis=alt.Axis(format=fmt, tickCount={"interval": "month", "step": 6}, labelOverlap="greedy"),
+            scale=alt.Scale(domain=domain),
+        )
     y = alt.Y(
         "row:N",
         sort=order,
@@ -505,6 +505,13 @@ def stance_takeaway(table: pd.DataFrame) -> str:
     return "; ".join(parts) + "."
 
 
+def stance_title(table: pd.DataFrame) -> str:
+    """Figure 3.2's finding, counted from the table it draws: how many parties both pressed Alibaba and cooperated
+    with it (the takeaway names them)."""
+    both = int(table["group"].eq("both").sum())
+    return f"{both} of the {len(table)} parties both pressed Alibaba and cooperated with it"
+
+
 def stance_summary(table: pd.DataFrame) -> str:
     """A text alternative of the stance chart, written from the data."""
     parts = []
@@ -580,11 +587,8 @@ def growth_chart(rows: pd.DataFrame, marks: pd.DataFrame) -> alt.VConcatChart:
     series_order = list(dict.fromkeys(rows["series"]))
     for i, series in enumerate(series_order):
         data = rows[rows["series"] == series]
-        x = alt.X(
-            "mid:T",
-            title="Date of the count" if i == len(series_order) - 1 else None,
-            scale=alt.Scale(domain=domain),
-            axis=alt.Axis(format="%Y", tickCount="year"),
+        x = year_axis("mid", domain[0], domain[1], "Date of the count" if i == len(series_order) - 1 else None).scale(
+            domain=domain
         )
         y = alt.Y(
             "value:Q", title="Count", scale=alt.Scale(zero=True, nice=True), axis=alt.Axis(format="~s", tickCount=3)

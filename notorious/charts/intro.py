@@ -7,8 +7,8 @@ import pandas as pd
 
 from ..data.words import listed, qualified
 from ..publish.figures import Figure
-from .common import ALIBABA_GROUP, colour_key, decision_rules, decisions, extent, status_key, time_axis
-from .lobbying import missing_years
+from .common import ALIBABA_GROUP, colour_key, decision_rules, decisions, status_key
+from .lobbying import PROVISIONAL, missing_years, provisional_labels, standing
 from .theme import (
     INK,
     MISSING,
@@ -17,17 +17,23 @@ from .theme import (
     status_legend,
     status_scale,
 )
+from .year_ticks import year_axis, year_extent
 
 
-def overview_key(statuses) -> str:
+def overview_key(statuses, standings=()) -> str:
     """The overview's key, beside its marks: dots coloured by Taobao's status, black bars for lobbying, pale grey
-    bands for years without a figure, the decision rules."""
+    bands for years without a figure, the decision rules, and a faded bar for a provisional figure if one is drawn."""
+    faded = (
+        " A faded bar, labelled provisional, is a figure from a page of a report not yet identified."
+        if PROVISIONAL in set(standings)
+        else ""
+    )
     return (
         f"Dots are Taobao's status in each report ({status_key(statuses)}); each black bar is one source's lobbying "
         "figure for the year it spans, at the height of the amount (two sources' bars for one year may overlap); "
         "pale grey bands are years with no full-year figure, which is not zero; dashed lines mark USTR's decisions "
         "on Taobao."
-    )
+    ) + faded
 
 
 def overview_figure(ds) -> Figure:
@@ -36,13 +42,14 @@ def overview_figure(ds) -> Figure:
     status = ds.listings[ds.listings["platform"].eq("Taobao")].merge(reviews, on="report_id")
     status = status.dropna(subset=["released"]).assign(when=lambda frame: frame["released"])
     spend = ds.lobbying[ds.lobbying["client"].eq(ALIBABA_GROUP) & ds.lobbying["period"].eq("year")]
+    spend = spend.assign(standing=standing(spend, ds.gaps))
     start = f"{status['released'].min().year}-01-01"
     end = f"{max(status['released'].max().year, int(spend['year'].max())) + 1}-01-01"
     evidence = ["source_id", "quote", "quote_en"]
     rows = pd.concat(
         [
             status[["report_id", "released", "status", *evidence]].assign(strand="Taobao's status"),
-            spend[["year", "amount_usd", "qualifier", *evidence]].assign(strand="Lobbying"),
+            spend[["year", "amount_usd", "qualifier", "standing", *evidence]].assign(strand="Lobbying"),
         ],
         ignore_index=True,
     )
@@ -50,11 +57,11 @@ def overview_figure(ds) -> Figure:
         name="intro-overview",
         chart=overview(status, spend, decisions(ds.listings, ds.reviews), start, end),
         rows=rows,
-        table=rows[["strand", "released", "status", "year", "amount_usd", "qualifier", "source_id"]].rename(
+        table=rows[["strand", "released", "status", "year", "amount_usd", "qualifier", "standing", "source_id"]].rename(
             columns={"amount_usd": "amount (US$)", "source_id": "source"}
         ),
         alt_text=overview_summary(status, spend),
-        key=overview_key(status["status"]),
+        key=overview_key(status["status"], spend["standing"]),
     )
 
 
@@ -69,6 +76,7 @@ def overview(status: pd.DataFrame, spend: pd.DataFrame, marks: pd.DataFrame, sta
         end=pd.to_datetime(spend["year"].astype(int).astype(str) + "-12-31"),
     )
     gaps = missing_years(spans)
+    x = year_axis("start", start, end, None)
     top = float(spans["amount_usd"].max()) * 1.45
     y = alt.Y(
         "amount_usd:Q",
@@ -79,24 +87,30 @@ def overview(status: pd.DataFrame, spend: pd.DataFrame, marks: pd.DataFrame, sta
     band = (
         alt.Chart(gaps)
         .mark_rect(color=MISSING, opacity=0.35)
-        .encode(x=time_axis("start", None), x2="end:T", tooltip=[alt.Tooltip("year:O", title="No full-year figure")])
+        .encode(x=x, x2="end:T", tooltip=[alt.Tooltip("year:O", title="No full-year figure")])
     )
     band_text = (
         alt.Chart(gaps.head(1))
         .mark_text(align="left", baseline="middle", dx=2, fontSize=10, color=INK)
         .transform_calculate(label="'no full-year figure'")
-        .encode(x=time_axis("start", None), y=alt.value(120), text="label:N")
+        .encode(x=x, y=alt.value(120), text="label:N")
     )
     bars = (
         alt.Chart(spans)
         .mark_rule(strokeWidth=4, color=INK)
         .encode(
-            x=time_axis("start", None),
+            x=x,
             x2="end:T",
             y=y,
+            opacity=alt.Opacity(
+                "standing:N",
+                scale=alt.Scale(domain=["stated", PROVISIONAL], range=[1.0, 0.4]),
+                legend=None,
+            ),
             tooltip=[
                 alt.Tooltip("year:O", title="Year"),
                 alt.Tooltip("amount_usd:Q", title="Reported (US$)", format=","),
+                alt.Tooltip("standing:N", title="Figure"),
                 alt.Tooltip("source_id:N", title="Source"),
             ],
         )
@@ -105,7 +119,7 @@ def overview(status: pd.DataFrame, spend: pd.DataFrame, marks: pd.DataFrame, sta
         alt.Chart(status)
         .mark_circle(size=90, opacity=1)
         .encode(
-            x=time_axis("when", None),
+            x=year_axis("when", start, end, None),
             y=alt.value(22),
             color=alt.Color("status:N", scale=status_scale(), legend=status_legend("Taobao in USTR's reports")),
             tooltip=[
@@ -116,8 +130,33 @@ def overview(status: pd.DataFrame, spend: pd.DataFrame, marks: pd.DataFrame, sta
             ],
         )
     )
-    layers = [extent(start, end, None), band, band_text, decision_rules(marks, label_y=-2), bars, dots]
+    layers = [year_extent(start, end, None), band, band_text, decision_rules(marks, label_y=-2), bars, dots]
+    if spans["standing"].eq(PROVISIONAL).any():
+        middle = spans.assign(mid=spans["start"] + (spans["end"] - spans["start"]) / 2)
+        layers.append(provisional_labels(middle, year_axis("mid", start, end, None), y))
     return alt.layer(*layers).properties(height=220)
+
+
+def overview_title(ds) -> str:
+    """Figure 1's finding, from the data: the year USTR re-listed Taobao, and that no source gives Alibaba's
+    lobbying for it (a plain title if either is not so)."""
+    relisted = decisions(ds.listings, ds.reviews)
+    relisted = relisted[relisted["label"].str.startswith("Re-listed")]
+    spend = ds.lobbying[ds.lobbying["client"].eq(ALIBABA_GROUP) & ds.lobbying["registrant"].isna()]
+    gaps = missing_years(spend).set_index("year")["what"]
+    if len(relisted):
+        year = int(relisted["date"].iloc[-1].year)
+        if gaps.get(year) == "no figure found":
+            return f"USTR re-listed Taobao in {year}, a year for which no lobbying figure of Alibaba's is found"
+    return "Taobao on USTR's list, and Alibaba's reported lobbying"
+
+
+def verdict_title(claims: pd.DataFrame) -> str:
+    """Figure 2's finding, counted from the claims: how many of them are confirmed in full."""
+    return (
+        f"{int(claims['verdict'].eq('confirmed').sum())} of the seed article's {len(claims)} checkable claims are "
+        "confirmed in full"
+    )
 
 
 def verdict_counts(claims: pd.DataFrame) -> pd.DataFrame:

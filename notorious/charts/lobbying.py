@@ -11,19 +11,33 @@ import altair as alt
 import pandas as pd
 
 from ..data import dates
-from ..data.words import qualified
+from ..data.words import listed, qualified
 from ..publish.figures import Figure
 from .common import (
     ALIBABA_GROUP,
     decision_rules,
     decisions,
     drawn_at,
-    extent,
     precision_key,
     precision_scale,
-    time_axis,
 )
 from .theme import ALIBABA, INK, MISSING, OTHER
+from .year_ticks import year_axis, year_extent
+
+# How firmly each figure stands: a figure whose source is under an unclosed gap that calls it provisional
+# (gaps.csv: lobbying-2017-figure-report, a page of an unidentified report) is drawn faded, and its row says so.
+STATED, PROVISIONAL = "stated", "provisional"
+
+
+def provisional_sources(gaps: pd.DataFrame) -> set[str]:
+    """The sources whose figures a gap still open (or narrowed, not closed) says stay provisional."""
+    open_ = gaps[gaps["status"].ne("closed") & gaps["statement"].str.contains("provisional", case=False, na=False)]
+    return {s.strip() for cell in open_["sources"].dropna() for s in str(cell).split(";") if s.strip()}
+
+
+def standing(rows: pd.DataFrame, gaps: pd.DataFrame) -> pd.Series:
+    """'provisional' for each row whose source a gap calls provisional, 'stated' for the others."""
+    return rows["source_id"].isin(provisional_sources(gaps)).map({True: PROVISIONAL, False: STATED})
 
 
 def _money(amount: float) -> str:
@@ -122,16 +136,45 @@ def _publishers(ds) -> pd.Series:
 def spend_figure(ds, start: str = WINDOW[0], end: str = WINDOW[1]) -> Figure:
     """Figure: Alibaba's reported spend, period by period, against USTR's decisions."""
     spend = client_spend(ds.lobbying, _publishers(ds), ds.periods)
+    spend["standing"] = standing(spend, ds.gaps)
     return Figure(
         name="lobbying-spend",
         chart=spend_chart(spend, decisions(ds.listings, ds.reviews), start, end),
         rows=spend[[*LOBBYING_COLUMNS, "note"]],
-        table=spend[["year", "period_label", "amount_text", "publisher", "source_id"]].rename(
+        table=spend[["year", "period_label", "amount_text", "standing", "publisher", "source_id"]].rename(
             columns={"period_label": "period", "amount_text": "reported", "source_id": "source"}
         ),
         alt_text=spend_summary(spend),
-        key=SPEND_KEY,
+        key=spend_key(spend),
     )
+
+
+def spend_key(spend: pd.DataFrame) -> str:
+    """SPEND_KEY, and what a faded mark means where a provisional figure is drawn."""
+    if not spend["standing"].eq(PROVISIONAL).any():
+        return SPEND_KEY
+    return SPEND_KEY[:-1] + (
+        "; a faded bar and dot, labelled provisional, is a figure from a page of a report not yet identified (its "
+        "table row says provisional)."
+    )
+
+
+def spend_title(ds) -> str:
+    """Figure 2.1's finding, from the data: the year of the highest reported full-year figure, and what the sources
+    give for the year USTR re-listed Taobao."""
+    spend = client_spend(ds.lobbying, _publishers(ds), ds.periods)
+    full = spend[spend["period"].eq("year")]
+    peak = int(full.loc[full["amount_usd"].idxmax(), "year"])
+    title = f"Alibaba's highest reported lobbying spend is for {peak}"
+    relisted = decisions(ds.listings, ds.reviews)
+    relisted = relisted[relisted["label"].str.startswith("Re-listed")]
+    if len(relisted):
+        year = int(relisted["date"].iloc[-1].year)
+        gaps = missing_years(spend).set_index("year")["what"]
+        if year in gaps.index:
+            has = {"no figure found": "has no figure", "only a part-year figure found": "has only a part-year figure"}
+            title += f"; {year}, the year USTR re-listed Taobao, {has[gaps[year]]}"
+    return title
 
 
 def _dashes(spend: pd.DataFrame) -> alt.Scale:
@@ -157,11 +200,12 @@ def spend_chart(spend: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) 
         scale=alt.Scale(domain=[0, top], nice=False),
         axis=alt.Axis(format="$~s"),
     )
-    x = time_axis()
+    x = year_axis("start", start, end)
     tooltip = [
         alt.Tooltip("year:O", title="Year"),
         alt.Tooltip("period_label:N", title="Period"),
         alt.Tooltip("amount_text:N", title="Reported"),
+        alt.Tooltip("standing:N", title="Figure"),
         alt.Tooltip("publisher:N", title="Source"),
         alt.Tooltip("source_id:N", title="Source id"),
     ]
@@ -179,9 +223,10 @@ def spend_chart(spend: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) 
             mid="datetime(year(datum.start), 6, 30)",
             short="datum.what == 'no figure found' ? 'no figure found' : 'no full-year figure'",
         )
-        .encode(x=time_axis("mid"), y=alt.value(24), text="short:N")
+        .encode(x=year_axis("mid", start, end), y=alt.value(24), text="short:N")
     )
     period_style = _dashes(spend)
+    firm = _firmness(spend)
     spans = (
         alt.Chart(spend)
         .mark_rule(strokeWidth=3, color=ALIBABA)
@@ -189,7 +234,13 @@ def spend_chart(spend: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) 
             x=x,
             x2="end:T",
             y=y,
-            strokeDash=alt.StrokeDash("period_label:N", scale=period_style, title="Figure covers"),
+            strokeDash=alt.StrokeDash(
+                "period_label:N",
+                scale=period_style,
+                title="Figure covers",
+                legend=alt.Legend(orient="bottom", labelLimit=0),
+            ),
+            opacity=firm,
             tooltip=tooltip,
         )
     )
@@ -197,20 +248,44 @@ def spend_chart(spend: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) 
         alt.Chart(spend)
         .mark_point(size=70, strokeWidth=2, color=ALIBABA)
         .encode(
-            x=time_axis("mid"),
+            x=year_axis("mid", start, end),
             y=y,
             fill=alt.condition("datum.period == 'year'", alt.value(ALIBABA), alt.value("#FFFFFF")),
+            opacity=firm,
             tooltip=tooltip,
         )
     )
-    layers = [extent(start, end), band, band_text, decision_rules(marks, label_y=0), spans, dots]
+    layers = [year_extent(start, end), band, band_text, decision_rules(marks, label_y=0), spans, dots]
+    if spend["standing"].eq(PROVISIONAL).any():
+        layers.append(provisional_labels(spend, year_axis("mid", start, end), y))
     if len(disputed):
         layers.append(
             alt.Chart(disputed)
             .mark_text(dy=12, baseline="top", fontSize=11, color=INK)
-            .encode(x=time_axis("mid"), y=alt.Y("low:Q"), text="label:N")
+            .encode(x=year_axis("mid", start, end), y=alt.Y("low:Q"), text="label:N")
         )
     return alt.layer(*layers).properties(height=300)
+
+
+def _firmness(rows: pd.DataFrame) -> alt.Opacity:
+    """Opacity by the figure's standing: a provisional figure faded, so it is not read as a stated one. No legend:
+    the faded mark is labelled 'provisional' where it stands (provisional_labels), and the key says so."""
+    held = [s for s in (STATED, PROVISIONAL) if s in set(rows["standing"])]
+    return alt.Opacity(
+        "standing:N",
+        scale=alt.Scale(domain=held, range=[{STATED: 1.0, PROVISIONAL: 0.4}[s] for s in held]),
+        legend=None,
+    )
+
+
+def provisional_labels(rows: pd.DataFrame, x: alt.X, y: alt.Y) -> alt.Chart:
+    """The word 'provisional' under each provisional figure, at its dot."""
+    return (
+        alt.Chart(rows[rows["standing"].eq(PROVISIONAL)])
+        .mark_text(dy=9, baseline="top", fontSize=11, fontStyle="italic", color=INK)
+        .transform_calculate(word="'provisional'")
+        .encode(x=x, y=y, text="word:N")
+    )
 
 
 def spend_summary(spend: pd.DataFrame) -> str:
@@ -218,7 +293,8 @@ def spend_summary(spend: pd.DataFrame) -> str:
     parts = []
     for year, rows in spend.groupby("year"):
         values = "; ".join(
-            f"{r.amount_text} ({r.publisher}{', first half only' if r.period != 'year' else ''})"
+            f"{r.amount_text} ({r.publisher}{', first half only' if r.period != 'year' else ''}"
+            f"{', provisional' if getattr(r, 'standing', STATED) == PROVISIONAL else ''})"
             for r in rows.itertuples()
         )
         parts.append(f"{year}: {values}")
@@ -266,6 +342,17 @@ def hires_figure(ds, start: str = WINDOW[0], end: str = WINDOW[1]) -> Figure:
     )
 
 
+def hires_title(ds) -> str:
+    """Figure 2.2's finding, from the data: how many of the people Alibaba hired had held a government post."""
+    hires = ds.lobbying_hires[ds.lobbying_hires["client"].eq(ALIBABA_GROUP)]
+    people = hires[hires["kind"].eq("person")]
+    former = int(people["former_government_role"].notna().sum())
+    firms = int(hires.loc[hires["kind"].ne("person"), "former_government_role"].notna().sum())
+    if firms or not former:
+        return "Firms and people Alibaba hired"
+    return f"{former} of the {len(people)} people Alibaba hired had held government posts"
+
+
 STEP = 28  # px per row of the hires chart
 
 
@@ -286,11 +373,14 @@ def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: st
         .sort_values(["key", "name"])["who"]
         .tolist()
     )
-    y = alt.Y("who:N", sort=order, title=None, axis=alt.Axis(labelLimit=150))
+    # Each name is written above its row from the chart's left edge, not as an axis label: a phone's column then
+    # holds the longest name whole ("Brownstein Hyatt Farber Schreck") and the plot keeps its width.
+    y = alt.Y("who:N", sort=order, title=None, axis=None)
+    title = "Reported start"
+    rows["edge"] = pd.Timestamp(start)
     # The legends go under the axis title, from the chart's left edge, one above the other: side by side they run
     # off a phone's screen.
-    below = STEP * len(order) + 40
-    title = "Reported start"
+    below = STEP * len(order) + 52
     tooltip = [
         alt.Tooltip("name:N", title="Who"),
         alt.Tooltip("kind:N", title="Firm or person"),
@@ -303,18 +393,18 @@ def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: st
         alt.Chart(rows[rows["known"]])
         .mark_point(size=110, filled=True, opacity=1)
         .encode(
-            x=time_axis("drawn", title),
+            x=year_axis("drawn", start, end, title),
             y=y,
             color=alt.Color(
                 "ex_official:N",
                 title=None,
-                legend=alt.Legend(labelLimit=0, columns=1, orient="none", legendX=-145, legendY=below + 6),
+                legend=alt.Legend(labelLimit=0, columns=1, orient="none", legendX=0, legendY=below),
                 scale=alt.Scale(domain=["Former official", "No government role reported"], range=[ALIBABA, OTHER]),
             ),
             shape=alt.Shape(
                 "precision:N",
                 title="Start known to the",
-                legend=alt.Legend(columns=3, orient="none", legendX=-145, legendY=below + 48),
+                legend=alt.Legend(columns=3, orient="none", legendX=0, legendY=below + 46),
                 scale=precision_scale(rows.loc[rows["known"], "precision"]),
             ),
             tooltip=tooltip,
@@ -324,10 +414,15 @@ def hires_timeline(hires: pd.DataFrame, marks: pd.DataFrame, start: str, end: st
         alt.Chart(rows[~rows["known"]])
         .mark_text(align="left", fontStyle="italic", fontSize=11, color=OTHER)
         .transform_calculate(label="'start not found'")
-        .encode(x=time_axis("drawn", title), y=y, text="label:N", tooltip=tooltip)
+        .encode(x=year_axis("drawn", start, end, title), y=y, text="label:N", tooltip=tooltip)
     )
-    layers = [extent(start, end, title), decision_rules(marks, label_y=0), known, unknown]
-    return alt.layer(*layers).properties(height=alt.Step(STEP))
+    names = (
+        alt.Chart(rows)
+        .mark_text(align="left", baseline="bottom", dx=2, dy=-7, fontSize=11, color=INK)
+        .encode(x=year_axis("edge", start, end, title), y=y, text="who:N", tooltip=tooltip)
+    )
+    layers = [year_extent(start, end, title), decision_rules(marks, label_y=0), names, known, unknown]
+    return alt.layer(*layers).properties(height=alt.Step(STEP), padding={"left": 5, "right": 5, "top": 5, "bottom": 90})
 
 
 def hires_summary(hires: pd.DataFrame) -> str:
@@ -351,56 +446,121 @@ def peers(lobbying: pd.DataFrame, publishers: pd.Series) -> pd.DataFrame:
     return rows.sort_values(["alibaba", "client", "year"], ascending=[False, True, True]).reset_index(drop=True)
 
 
-PEERS_KEY = (
-    "One bar per source across the year it covers, Alibaba in orange and every other company in grey (named in the "
-    "table); no lines join the years, which differ from company to company."
-)
+def peers_key(rows: pd.DataFrame) -> str:
+    """The comparison chart's key: one panel per company, named above it; what a faded bar means, if one is drawn."""
+    key = (
+        "One panel per company, named above it, all on one scale; one bar per source across the year it covers, "
+        "Alibaba in orange and every other company in grey; no lines join the years, which differ from company to "
+        "company"
+    )
+    if rows["standing"].eq(PROVISIONAL).any():
+        key += "; a faded bar is a provisional figure, from a page of a report not yet identified"
+    return key + "."
 
 
 def peers_figure(ds) -> Figure:
     """Figure: every reported full-year total of the Chinese lobbying clients in the data."""
     rows = peers(ds.lobbying, _publishers(ds))
+    rows["standing"] = standing(rows, ds.gaps)
     return Figure(
         name="lobbying-peers",
         chart=peers_chart(rows),
         rows=rows[[*LOBBYING_COLUMNS, "note"]],
-        table=rows[["client", "year", "amount_text", "publisher", "source_id"]].rename(
+        table=rows[["client", "year", "amount_text", "standing", "publisher", "source_id"]].rename(
             columns={"amount_text": "reported", "source_id": "source"}
         ),
         alt_text=peers_summary(rows),
-        key=PEERS_KEY,
+        key=peers_key(rows),
     )
 
 
-def peers_chart(rows: pd.DataFrame) -> alt.LayerChart:
-    """Every reported full-year total as a bar across its year, one per source: Alibaba in its colour, every other
-    client grey (named on hover and in the table). No lines join the years: most clients have only scattered
-    years, and a line would invent the years between."""
+def ahead_of_alibaba(rows: pd.DataFrame, client: str) -> list[int]:
+    """The years both ``client`` and Alibaba have a reported full-year figure and every figure of the client's is
+    above every figure of Alibaba's (however the sources differ)."""
+    both = rows[rows["client"].isin([client, ALIBABA_GROUP])]
+    years = []
+    for year, group in both.groupby("year"):
+        theirs = group.loc[group["client"].eq(client), "amount_usd"]
+        ours = group.loc[group["client"].eq(ALIBABA_GROUP), "amount_usd"]
+        if len(theirs) and len(ours) and theirs.min() > ours.max():
+            years.append(int(year))
+    return years
+
+
+def peers_title(ds) -> str:
+    """Figure 2.3's finding, from the data: the company with the largest reported figure, and the years its every
+    figure is above Alibaba's every figure."""
+    rows = peers(ds.lobbying, _publishers(ds))
+    top = rows.loc[rows["amount_usd"].idxmax(), "client"]
+    ahead = ahead_of_alibaba(rows, top)
+    if top == ALIBABA_GROUP or not ahead:
+        return "Reported full-year lobbying spend of Chinese companies"
+    return f"{top}'s reported lobbying spend is above Alibaba's in {listed([str(y) for y in ahead])}"
+
+
+PANEL_HEIGHT = 52
+
+
+def peers_chart(rows: pd.DataFrame) -> alt.VConcatChart:
+    """Small multiples: one panel per client, Alibaba first, each named above its panel, all on one value scale
+    and one year axis; a bar across each reported year, one per source. No lines join the years: most clients
+    have only scattered years, and a line would invent the years between."""
     rows = rows.assign(
         start=pd.to_datetime(rows["year"].astype(int).astype(str) + "-01-01"),
         end=pd.to_datetime(rows["year"].astype(int).astype(str) + "-12-31"),
     )
-    return (
-        alt.Chart(rows)
-        .mark_rule(strokeWidth=4)
-        .encode(
-            x=time_axis("start"),
-            x2="end:T",
-            y=alt.Y("amount_usd:Q", title="Reported full-year spend (US$)", axis=alt.Axis(format="$~s")),
-            color=alt.Color(
-                "group:N",
-                title=None,
-                scale=alt.Scale(domain=["Alibaba", "Other Chinese company"], range=[ALIBABA, OTHER]),
-            ),
-            tooltip=[
-                alt.Tooltip("client:N", title="Client"),
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("amount_text:N", title="Reported"),
-                alt.Tooltip("publisher:N", title="Source"),
-                alt.Tooltip("source_id:N", title="Source id"),
-            ],
+    first, last = f"{int(rows['year'].min())}-01-01", f"{int(rows['year'].max()) + 1}-01-01"
+    top = float(rows["amount_usd"].max()) * 1.05
+    clients = list(dict.fromkeys(rows["client"]))  # Alibaba first (peers' order), then by name
+    tooltip = [
+        alt.Tooltip("client:N", title="Client"),
+        alt.Tooltip("year:O", title="Year"),
+        alt.Tooltip("amount_text:N", title="Reported"),
+        alt.Tooltip("standing:N", title="Figure"),
+        alt.Tooltip("publisher:N", title="Source"),
+        alt.Tooltip("source_id:N", title="Source id"),
+    ]
+    panels = []
+    for i, client in enumerate(clients):
+        bottom = i == len(clients) - 1
+        x = year_axis("start", first, last, "Year" if bottom else None, labels=bottom)
+        own = rows[rows["client"].eq(client)]
+        bars = (
+            alt.Chart(own)
+            .mark_rule(strokeWidth=4)
+            .encode(
+                x=x,
+                x2="end:T",
+                y=alt.Y(
+                    "amount_usd:Q",
+                    title=None,
+                    scale=alt.Scale(domain=[0, top], nice=False),
+                    axis=alt.Axis(format="$~s", tickCount=2),
+                ),
+                color=alt.Color(
+                    "group:N",
+                    legend=None,
+                    scale=alt.Scale(domain=["Alibaba", "Other Chinese company"], range=[ALIBABA, OTHER]),
+                ),
+                opacity=_firmness(own),
+                tooltip=tooltip,
+            )
         )
-        .properties(height=300)
+        span = (
+            alt.Chart(pd.DataFrame({"start": pd.to_datetime([first, last])}))
+            .mark_point(opacity=0)
+            .encode(x=x, tooltip=alt.value(None))
+        )
+        name = "Alibaba" if client == ALIBABA_GROUP else client
+        panels.append(
+            alt.layer(span, bars).properties(
+                width=600,
+                height=PANEL_HEIGHT,
+                title=alt.TitleParams(name, anchor="start", fontSize=12, fontWeight="bold", offset=4),
+            )
+        )
+    return alt.vconcat(*panels, spacing=10).properties(
+        title=alt.TitleParams("Reported full-year spend (US$)", anchor="start", fontSize=11, fontWeight="normal")
     )
 
 

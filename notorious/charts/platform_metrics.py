@@ -8,16 +8,21 @@ measurement is drawn over its whole period, so a four-month operation never look
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import altair as alt
 import pandas as pd
 
 from ..data import dates
 from ..data.words import listed, qualified
 from ..publish.figures import Figure
-from .common import decision_rules, decisions, extent, is_alibaba, time_axis
-from .theme import ALIBABA, INK, OTHER
+from .common import is_alibaba
+from .theme import ALIBABA, INK, OTHER, PHONE_WIDTH
+from .year_ticks import year_axis
 
 KEY = ["metric", "platform", "period_start", "period_end", "value", "qualifier", "unit"]
+ALIBABA_ALL = "Alibaba Group (all platforms)"
+RETAIL = "Alibaba China retail marketplaces"
 UNIT_WORDS = {"cny": "yuan", "usd": "US dollars"}
 
 
@@ -173,38 +178,119 @@ def readable(measures: pd.DataFrame) -> pd.DataFrame:
     return table.rename(columns={"label": "measure", "shown": "value", "disputed": "disagreement"})
 
 
-def _in_window(marks: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
-    return marks[(marks["date"] >= pd.Timestamp(start)) & (marks["date"] <= pd.Timestamp(end))]
+def short_value(value: float, unit: str, qualifier: str = "exact") -> str:
+    """A value as a chart labels it, short enough for a phone: '380m', 'over 1.4k', '98%', '28 to 1', '1.43bn'.
+    The qualifier stays in words; the full value is in the table and the text alternative."""
+    if unit == "percent":
+        number = f"{value:+g}%" if value < 0 else f"{value:g}%"
+    elif unit == "ratio":
+        number = f"{value:g} to 1"
+    else:
+        size = abs(value)
+        for step, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+            if size >= step:
+                number = f"{value / step:.3g}{suffix}"
+                break
+        else:
+            number = f"{value:g}"
+    words = {
+        "more_than": "over",
+        "at_least": "at least",
+        "about": "about",
+        "nearly": "nearly",
+        "up_to": "up to",
+        "less_than": "under",
+    }
+    return f"{words[qualifier]} {number}" if qualifier in words else number
 
 
-def period_rows_chart(
-    measures: pd.DataFrame, marks: pd.DataFrame, start: str, end: str, headings: dict[str, str]
-) -> alt.LayerChart:
-    """One row per measurement: a bar over its period, its value and period written above, at the left edge.
+# The value axis's labels, in the same short form as the marks' labels (short_value).
+SHORT_AXIS = (
+    "abs(datum.value) >= 1e9 ? format(datum.value / 1e9, '~r') + 'bn' : abs(datum.value) >= 1e6 ? "
+    "format(datum.value / 1e6, '~r') + 'm' : abs(datum.value) >= 1e3 ? format(datum.value / 1e3, '~r') + 'k' : "
+    "format(datum.value, '~r')"
+)
+UNIT_HEADINGS = {
+    "count": "",
+    "percent": " (%)",
+    "ratio": " (to 1)",
+    "cny": " (yuan)",
+    "usd": " (US dollars)",
+}
+PANEL_HEIGHT = 64
 
-    Values of different units share the chart because each is written, not plotted on a value axis;
-    the time axis shows only how long and when each period was. Each metric opens with a bold heading
-    row (its words in ``headings``, by metric), so no axis labels take width from the chart on a phone.
-    """
-    rows, heads = [], []
-    for metric, group in measures.groupby("metric", sort=False):
-        heads.append({"row": f"h-{metric}", "text": headings[metric]})
-        rows.append(pd.DataFrame([{"row": f"h-{metric}"}]))
-        body = group.copy()
-        body["row"] = [f"{metric}-{i}" for i in range(len(body))]
-        rows.append(body)
-    order = [r for frame in rows for r in frame["row"]]
-    data = pd.concat([f for f in rows if "value" in f.columns], ignore_index=True)
-    where = [f" · {p}" if p in ("Taobao", "Tmall") else "" for p in data["platform"]]
-    data["text"] = (
-        data["shown"] + " · " + data["period"] + where + data["disputed"].map({True: " · disputed", False: ""})
+
+def panel_heading(metric: str, platform: str, unit: str, headings: dict[str, str]) -> str:
+    """A panel's name: the measure's words, whose platform it is, its unit."""
+    whose = {ALIBABA_ALL: "Alibaba, all platforms", RETAIL: "Alibaba's China retail marketplaces"}.get(
+        platform, platform
     )
-    data["colour"] = data["alibaba"].map({True: ALIBABA, False: OTHER})
+    return f"{headings[metric]} · {whose}{UNIT_HEADINGS.get(unit, '')}"
+
+
+# Where a value's label may go, tried in turn: beside its dot, above, below, then left of it (px, at a phone's width).
+PLACES = [(6, 0, "left"), (3, -11, "left"), (3, 11, "left"), (-6, 0, "right"), (-3, -11, "right"), (-3, 11, "right")]
+LABEL_CHAR = 6.2  # px per character of an 11 px label
+PANEL_PX = PHONE_WIDTH - 60  # a panel's plot at a phone's width, its value axis taken off
+
+
+def panel_height(data: pd.DataFrame) -> int:
+    """A panel's height: taller where it holds more points, so their labels find room."""
+    return max(PANEL_HEIGHT, 12 * len(data.groupby(["end", "value"])))
+
+
+def label_rows(data: pd.DataFrame, start: str, end: str, domain: tuple[float, float]) -> pd.DataFrame:
+    """One label per point drawn (a measurement's period end and value), the readings that share it joined, each
+    placed where it overlaps no label placed before it and no dot, judged at a phone's width (wider screens only
+    spread them). Columns: end, value, text, dx, dy, align."""
+    labels = (
+        data.groupby(["end", "value"], sort=True)
+        .agg(text=("short", lambda s: " / ".join(dict.fromkeys(s))))
+        .reset_index()
+    )
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    low, high = domain
+    height = panel_height(data)
+
+    def px(row) -> tuple[float, float]:
+        x = (row.end - first) / (last - first) * PANEL_PX
+        y = (1 - (row.value - low) / ((high - low) or 1)) * height
+        return x, y
+
+    dots = [px(r) for r in labels.itertuples()]
+    taken = [(x - 4, y - 4, x + 4, y + 4) for x, y in dots]
+    for row in data.itertuples():  # the lines across the periods are in the way too
+        x0, y0 = px(SimpleNamespace(end=row.start, value=row.value))
+        x1, _ = px(row)
+        taken.append((x0, y0 - 2, x1, y0 + 2))
+    placed = []
+    for row, (x, y) in zip(labels.itertuples(), dots, strict=True):
+        width = LABEL_CHAR * len(row.text)
+        for dx, dy, align in PLACES:
+            left = x + dx if align == "left" else x + dx - width
+            box = (left, y + dy - 6, left + width, y + dy + 6)
+            inside = box[0] >= -2 and box[2] <= PANEL_PX + 40
+            free = all(box[2] <= o[0] or box[0] >= o[2] or box[3] <= o[1] or box[1] >= o[3] for o in taken)
+            if inside and free:
+                break
+        taken.append(box)
+        placed.append((dx, dy, align))
+    return labels.assign(dx=[p[0] for p in placed], dy=[p[1] for p in placed], align=[p[2] for p in placed])
+
+
+def value_panels_chart(measures: pd.DataFrame, start: str, end: str, headings: dict[str, str]) -> alt.VConcatChart:
+    """Small multiples, one panel per measure (metric and platform), each with its own value axis from zero: the
+    values differ by orders of magnitude, so no two measures share a linear axis. In a panel each measurement is a
+    line across the period it covers at its value, a dot at the period's end, the value written beside the dot.
+
+    A period known only to the year is a dashed line across the calendar year (or years): its source gives no
+    months. A value another source contradicts is a hollow dot."""
+    data = measures.copy()
     data["year_only"] = year_only(data)
-    data["edge"] = pd.Timestamp(start)
-    heads = pd.DataFrame(heads).assign(edge=pd.Timestamp(start))
-    x = time_axis("start", None)
-    y = alt.Y("row:N", sort=order, title=None, axis=None, scale=alt.Scale(domain=order))
+    data["short"] = [
+        short_value(v, u, q) for v, u, q in zip(data["value"], data["unit"], data["qualifier"], strict=True)
+    ]
+    data["reading"] = data["disputed"].map({True: "Disputed by another source", False: "Not disputed"})
     tooltip = [
         alt.Tooltip("label:N", title="Measure"),
         alt.Tooltip("platform:N", title="Platform"),
@@ -212,36 +298,68 @@ def period_rows_chart(
         alt.Tooltip("shown:N", title="Value"),
         alt.Tooltip("sources:N", title="Sources"),
     ]
-    bars = (
-        alt.Chart(data[~data["year_only"]])
-        .mark_bar(height=7, cornerRadius=1)
-        .encode(x=x, x2="end:T", y=y, color=alt.Color("colour:N", scale=None), tooltip=tooltip)
-    )
-    # A figure dated only to a year (or years) is an outline across them: the source gives no months.
-    years = (
-        alt.Chart(data[data["year_only"]])
-        .mark_bar(height=7, cornerRadius=1, fill="#FFFFFF", fillOpacity=0, strokeWidth=1.5, strokeDash=[3, 2])
-        .encode(x=x, x2="end:T", y=y, stroke=alt.Stroke("colour:N", scale=None), tooltip=tooltip)
-    )
-    values = (
-        alt.Chart(data)
-        .mark_text(align="left", dy=-9, dx=2, fontSize=10.5, color=INK)
-        .encode(x=alt.X("edge:T"), y=y, text="text:N")
-    )
-    titles = (
-        alt.Chart(heads)
-        .mark_text(align="left", dx=2, dy=4, fontSize=12, fontWeight="bold", color=INK)
-        .encode(x=alt.X("edge:T"), y=y, text="text:N")
-    )
-    layers = [extent(start, end, None), bars, years, values, titles]
-    shown_marks = _in_window(marks, start, end)
-    if len(shown_marks):
-        layers.insert(0, decision_rules(shown_marks, label_y=-4))
-    return alt.layer(*layers).properties(height=alt.Step(28))
+    panels = []
+    groups = list(data.groupby(["order", "metric", "platform", "unit"], sort=True))
+    for n, ((_, metric, platform, unit), rows) in enumerate(groups):
+        x = year_axis("start", start, end, "Year" if n == len(groups) - 1 else None)
+        low, high = min(0.0, float(rows["value"].min())), max(0.0, float(rows["value"].max()))
+        domain = (low * 1.25, high * 1.3)
+        y = alt.Y(
+            "value:Q",
+            title=None,
+            scale=alt.Scale(domain=list(domain), nice=False, zero=True),
+            axis=alt.Axis(labelExpr=SHORT_AXIS, tickCount=3, grid=True),
+        )
+        span = (
+            alt.Chart(pd.DataFrame({"start": pd.to_datetime([start, end])}))
+            .mark_point(opacity=0)
+            .encode(x=x, tooltip=alt.value(None))
+        )
+        stated = (
+            alt.Chart(rows[~rows["year_only"]])
+            .mark_rule(strokeWidth=3, color=ALIBABA)
+            .encode(x=x, x2="end:T", y=y, tooltip=tooltip)
+        )
+        # A figure dated only to a year (or years): dashed across them, since the source gives no months.
+        years = (
+            alt.Chart(rows[rows["year_only"]])
+            .mark_rule(strokeWidth=2, strokeDash=[4, 3], color=ALIBABA)
+            .encode(x=x, x2="end:T", y=y, tooltip=tooltip)
+        )
+        dots = (
+            alt.Chart(rows)
+            .mark_point(size=45, strokeWidth=2, color=ALIBABA, opacity=1)
+            .encode(
+                x=alt.X("end:T"),
+                y=y,
+                fill=alt.condition("datum.disputed", alt.value("#FFFFFF"), alt.value(ALIBABA)),
+                tooltip=tooltip,
+            )
+        )
+        placed = label_rows(rows, start, end, domain)
+        # One layer per place a label took (mark offsets are not encodable per row).
+        labels = [
+            alt.Chart(group)
+            .mark_text(align=align, dx=dx, dy=dy, baseline="middle", fontSize=11, color=INK)
+            .encode(x=alt.X("end:T"), y=y, text="text:N")
+            for (dx, dy, align), group in placed.groupby(["dx", "dy", "align"], sort=False)
+        ]
+        panels.append(
+            alt.layer(span, stated, years, dots, *labels).properties(
+                width=600,
+                height=panel_height(rows),
+                title=alt.TitleParams(
+                    panel_heading(metric, platform, unit, headings), anchor="start", fontSize=11.5, offset=6
+                ),
+            )
+        )
+    return alt.vconcat(*panels, spacing=14)
 
 
-ALIBABA_ALL = "Alibaba Group (all platforms)"
-RETAIL = "Alibaba China retail marketplaces"
+PANELS_INTRO = (
+    "Small multiples, one panel per measure with its own value axis: a line across each measurement's period at its "
+    "value, the value written at its end."
+)
 
 
 def year_only(measures: pd.DataFrame) -> pd.Series:
@@ -252,39 +370,33 @@ def year_only(measures: pd.DataFrame) -> pd.Series:
     return known & start.fillna("").astype(str).str.len().eq(4) & end.fillna("").astype(str).str.len().eq(4)
 
 
-def period_key(measures: pd.DataFrame, marks: pd.DataFrame, start: str, end: str) -> str:
-    """The period chart's key, from what it draws: the colours of the platforms shown, how a period known only to
-    the year is drawn, the decision rules if any."""
-    alibaba = set(measures["alibaba"])
-    colours = (
-        "orange for Alibaba's platforms and grey for others"
-        if alibaba == {True, False}
-        else ("orange, Alibaba's" if True in alibaba else "grey")
-    )
+def panels_key(measures: pd.DataFrame) -> str:
+    """The value panels' key, from what they draw."""
     key = (
-        f"Each row is one measurement: a bar ({colours}) across the period it covers, with its value and period "
-        "written above it, since the values are written, not plotted on a value axis"
+        "One panel per measure, each with its own value axis from zero (the values differ by orders of magnitude); "
+        "in a panel each orange line spans the period a figure covers, at its value, with a dot at the period's end "
+        "and the value written beside it"
     )
     if year_only(measures).any():
         key += (
-            "; a dashed outline spans the calendar year (or years) of a figure its source dates only to the year, "
+            "; a dashed line spans the calendar year (or years) of a figure its source dates only to the year, "
             "without months, so it may cover only part of that span"
         )
-    if len(_in_window(marks, start, end)):
-        key += "; dashed lines mark USTR's decisions on Taobao"
+    if measures["disputed"].any():
+        key += "; a hollow dot is a value another source contradicts for the same period"
     return key + "."
 
 
 def _period_figure(ds, name: str, measures: pd.DataFrame, start: str, end: str, intro: str) -> Figure:
-    """Figure: measurements (from ``measurements``), each drawn across its period, between two dates."""
-    marks = decisions(ds.listings, ds.reviews)
+    """Figure: measurements (from ``measurements``), one panel per measure, each across its period, between two
+    dates."""
     return Figure(
         name=name,
-        chart=period_rows_chart(measures, marks, start, end, metric_words(ds.metric_labels, "short")),
+        chart=value_panels_chart(measures, start, end, metric_words(ds.metric_labels, "short")),
         rows=rows_shown(ds.metrics, measures),
         table=readable(measures),
         alt_text=rows_summary(measures, intro),
-        key=period_key(measures, marks, start, end),
+        key=panels_key(measures),
     )
 
 
@@ -308,11 +420,32 @@ def enforcement_figure(ds) -> Figure:
         measured(ds, ENFORCEMENT, [ALIBABA_ALL, "Taobao"]),
         "2010-01-01",
         "2020-01-01",
-        "Bars spanning each measurement's period, with its value written above.",
+        PANELS_INTRO,
     )
 
 
+def enforcement_title(ds) -> str:
+    """Figure 4.1's finding, from its rows: the last year for which a source counts the listings removed."""
+    removed = measured(ds, ["listings_removed"], [ALIBABA_ALL, "Taobao"])
+    last = max(str(end)[:4] for end in removed["period_end"].dropna())
+    return f"Reported counts of listings removed end with {last}"
+
+
 SCALE_END = "2017-03-01"
+MAGNITUDES = [(1e9, "billions"), (1e8, "hundreds of millions"), (1e7, "tens of millions"), (1e6, "millions")]
+
+
+def magnitude(value: float) -> str:
+    """The order of a number in words: 1,500,000,000 is in the billions, 380,000,000 in the hundreds of millions."""
+    return next((word for step, word in MAGNITUDES if value >= step), "thousands or fewer")
+
+
+def scale_title(ds, end: str = SCALE_END) -> str:
+    """Figure 4.2's finding, from its rows: the orders of the largest live-listing and listings-removed counts."""
+    rows = scale_measures(ds, end)
+    live = rows.loc[rows["metric"].eq("live_listings"), "value"].max()
+    removed = rows.loc[rows["metric"].eq("listings_removed"), "value"].max()
+    return f"Live listings are counted in the {magnitude(live)}, listings removed in the {magnitude(removed)}"
 
 
 def scale_measures(ds, end: str = SCALE_END) -> pd.DataFrame:
@@ -331,7 +464,7 @@ def scale_figure(ds, end: str = SCALE_END) -> Figure:
         measures,
         f"{measures['start'].min().year}-01-01",
         end,
-        "Bars spanning each measurement's period, with its value written above.",
+        PANELS_INTRO,
     )
 
 
@@ -343,8 +476,16 @@ def police_counts_figure(ds) -> Figure:
         measured(ds, POLICE, [ALIBABA_ALL]),
         "2014-01-01",
         "2023-01-01",
-        "Bars spanning each reported period, with the count written above.",
+        PANELS_INTRO,
     )
+
+
+def arrests_title(ds) -> str:
+    """Figure 4.4's finding, from its rows: the calendar year with the most arrests reported for one year."""
+    arrests = measured(ds, ["arrests"], [ALIBABA_ALL])
+    one_year = arrests[year_only(arrests) & arrests["period_start"].eq(arrests["period_end"])]
+    peak = one_year.loc[one_year["value"].idxmax(), "period_start"]
+    return f"The most arrests reported for a single year are for {peak}"
 
 
 def police_values_figure(ds) -> Figure:
@@ -355,7 +496,7 @@ def police_values_figure(ds) -> Figure:
         measured(ds, MONEY, [ALIBABA_ALL]),
         "2015-01-01",
         "2020-01-01",
-        "Bars spanning each reported period, with the value in yuan written above.",
+        PANELS_INTRO,
     )
 
 

@@ -378,11 +378,13 @@ class FigureBook:
         self.count = 0
         self.root = site_root(doc)
 
-    def show(self, figure: Figure, *, title: str, takeaway: str = "") -> Shown:
-        """Number ``figure`` and render it with its caption (title, takeaway, key), sources, downloads and table.
+    def show(self, figure: Figure, *, title: str, subtitle: str = "", takeaway: str = "") -> Shown:
+        """Number ``figure`` and render it with its caption (title, subtitle, takeaway, key), sources, downloads and
+        table.
 
-        The page gives the title and the takeaway, the claim it makes of the figure (and asserts); the figure
-        brings the rest.
+        The page gives the title (the finding, computed from the data where it is a claim), the subtitle (the
+        descriptive line set under it: what the chart shows) and the takeaway, the claim it makes of the figure
+        (and asserts); the figure brings the rest.
         """
         name, data = figure.name, figure.rows
         missing = sorted(set(data["source_id"]) - set(self.sources.index))
@@ -391,25 +393,29 @@ class FigureBook:
         self.count += 1
         number = f"{self.prefix}.{self.count}" if self.prefix else str(self.count)
         key = style.restyle(figure.key)  # a chart module's key, in the house style ("July 2014", not "Jul 2014")
-        self._write_files(figure.chart, name, data, number=number, title=title, note=key)
+        self._write_files(figure.chart, name, data, number=number, title=title, subtitle=subtitle, note=key)
         spec = page_spec(figure.chart)
         caption = " ".join(part for part in (takeaway, key) if part)
         shown = {
             "name": name,
             "number": number,
             "title": title,
+            "subtitle": subtitle,
             "takeaway": caption,
             "data": data,
             "alt_text": figure.alt_text,
             "table": figure.table,
         }
+        described = " ".join(part for part in (subtitle, caption) if part)
         self._write_standalone(
-            self._markup(spec, root="..", standalone=True, **shown), name, number, title, caption, figure.alt_text
+            self._markup(spec, root="..", standalone=True, **shown), name, number, title, described, figure.alt_text
         )
         markup = self._markup(spec, root=self.root, **shown)
-        return Shown(markup, f"Figure {number}. {title} {caption}", number)
+        return Shown(markup, f"Figure {number}. {title} {described}", number)
 
-    def _markup(self, spec, *, name, number, title, takeaway, data, alt_text, table, root, standalone=False) -> str:
+    def _markup(
+        self, spec, *, name, number, title, subtitle, takeaway, data, alt_text, table, root, standalone=False
+    ) -> str:
         """The figure as a page shows it (``spec`` from page_spec); ``root`` is the path from that page to the
         site root; ``standalone`` for the figure's own page."""
         figures = posixpath.join(root, "figures")
@@ -435,9 +441,11 @@ class FigureBook:
         permalink = f"{self.page_url}#{anchor}" if standalone else f"#{anchor}"
         sources = self._source_note(data, root)
         quotes = quotes_note(data, lambda source_id: self._source_label(source_id, root))
+        # The subtitle, the descriptive line, starts a line of its own directly under the title.
+        under = f'<br><span class="nt-subtitle">{html.escape(subtitle)}</span>' if subtitle else ""
         caption = (
             f'<figcaption><p><a class="nt-fignum" href="{html.escape(permalink)}" title="Link to this figure">'
-            f"Figure {number}.</a> <strong>{html.escape(title)}</strong> {html.escape(takeaway)}</p>"
+            f"Figure {number}.</a> <strong>{html.escape(title)}</strong>{under} {html.escape(takeaway)}</p>"
             f'<div class="nt-sources">{sources}{quotes} '
             f'<p class="nt-downloads"><a href="{figures}/{name}.csv" download>Data (CSV)</a> · '
             f'<a href="{figures}/export/{name}.png" download>Image for slides (PNG)</a> · '
@@ -492,11 +500,20 @@ class FigureBook:
         return f"Sources: {shown}" + (f" and {more} more (listed at the address below)" if more > 0 else "")
 
     def _write_files(
-        self, chart: alt.TopLevelMixin, name: str, data: pd.DataFrame, *, number: str, title: str, note: str = ""
+        self,
+        chart: alt.TopLevelMixin,
+        name: str,
+        data: pd.DataFrame,
+        *,
+        number: str,
+        title: str,
+        subtitle: str = "",
+        note: str = "",
     ) -> None:
         """The rows (CSV), the plain SVG the page shows without JavaScript and in print, and the exports: SVG and
         PNG (2x, for slides) stamped with the figure's number, title, how to read it (its key), sources, licence and
-        address, so a slide carries what the caption says about its marks."""
+        address, so a slide carries what the caption says about its marks; the subtitle is the first line under the
+        title."""
         (FIGURES_DIR / "export").mkdir(parents=True, exist_ok=True)
         spreadsheet_safe(data).to_csv(FIGURES_DIR / f"{name}.csv", index=False, lineterminator="\n")
         spec = static_spec(chart)
@@ -506,6 +523,7 @@ class FigureBook:
         book = edition()
         heading = textwrap.wrap(f"Figure {number}. {title}", EXPORT_LINE)
         footer = [
+            *textwrap.wrap(subtitle, EXPORT_LINE),  # directly under the title, as on the page
             *textwrap.wrap(f"How to read it: {note}" if note else "", EXPORT_LINE),
             *textwrap.wrap(self._source_line(data), EXPORT_LINE),
             f"{book.title}, version {book.version} · {book.licence_name}",

@@ -134,19 +134,19 @@ def test_each_saic_row_says_which_period_its_own_source_gives(ds):
 # --- Figure 4.5: a figure dated only to the year ------------------------------------------------------------------
 
 
-def test_a_figure_dated_only_to_a_year_is_an_outline_the_key_explains(ds):
+def test_a_figure_dated_only_to_a_year_is_a_dashed_line_the_key_explains(ds):
     """The 2015 Cloud Sword pilot is dated only to 2015 by both its sources (wtr-2016-cloud-sword; the essay,
-    erikakinetz-2017-recode-repost, calls it a 'three-month pilot'): no solid bar may claim it covered the year."""
+    erikakinetz-2017-recode-repost, calls it a 'three-month pilot'): no solid line may claim it covered the year."""
     figure = mc.police_values_figure(ds)
     spec = figure.chart.to_dict()
-    solid, outlined = set(), set()
+    solid, dashed = set(), set()
     for view in _layers(spec):
         mark = view["mark"] if isinstance(view["mark"], dict) else {"type": view["mark"]}
-        if mark["type"] == "bar" and "data" in view:
+        if mark["type"] == "rule" and "data" in view:
             periods = {row["period"] for row in _data(spec, view)}
-            (outlined if mark.get("strokeDash") else solid).update(periods)
-    assert "2015" in outlined and "2015" not in solid, (solid, outlined)
-    assert "dashed outline spans the calendar year" in figure.key
+            (dashed if mark.get("strokeDash") else solid).update(periods)
+    assert "2015" in dashed and "2015" not in solid, (solid, dashed)
+    assert "dashed line spans the calendar year" in figure.key
 
 
 # --- Figure 3.1: markers that would overlap -----------------------------------------------------------------------

@@ -337,3 +337,19 @@ def test_a_look_up_that_finds_several_rows_names_their_lines_and_sources():
     assert re.search(r"\(lines? \d+.*\) from [a-z0-9-]+", message), message
     with pytest.raises(LookupError, match=r"data/lobbying.csv: looking up amount_usd, .* found \d+ \(lines \d+, \d+"):
         one(load().lobbying, "amount_usd", client="Alibaba Group")
+
+
+def test_a_subtitle_sits_directly_under_the_title_on_the_page_its_own_page_and_the_exports(book):
+    """The finding is the title; the descriptive line goes under it (escaped) wherever the figure is shown."""
+    figures, folder = book
+    shown = figures.show(fig("spend", DATA, "Bars"), title="Spend rose.", subtitle="Spend <by year>.", takeaway="K.")
+    line = '<strong>Spend rose.</strong><br><span class="nt-subtitle">Spend &lt;by year&gt;.</span> K.'
+    assert line in shown.html
+    assert "<by year>" not in shown.html
+    assert line in (folder / "spend.html").read_text()
+    exported = (folder / "export" / "spend.svg").read_text()
+    title, subtitle = exported.find("Figure 2.1. Spend rose."), exported.find("Spend &lt;by year&gt;.")
+    how = exported.find("How to read it")
+    assert 0 <= title < subtitle < how, (title, subtitle, how)
+    plain = figures.show(fig("plain", DATA, "Bars"), title="T.", takeaway="K.")
+    assert "nt-subtitle" not in plain.html and "<strong>T.</strong> K." in plain.html
