@@ -202,7 +202,10 @@ def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame, unknown: pd.Dat
             )
         )
         layers.insert(1, hollow)
-    return alt.layer(*layers).properties(height=alt.Step(26))
+    # Room at the sides: the image is laid out with the converter's font and shown with the reader's, which can be
+    # wider, so a row name or the last year at the edge would be clipped on a phone without JavaScript. (Not in the
+    # theme: stacked panels scale down with their padding, and their text must stay 10 px on a phone.)
+    return alt.layer(*layers).properties(height=alt.Step(26), padding={"left": 18, "right": 18, "top": 8, "bottom": 8})
 
 
 KINDS = {"online_markets": "Online", "physical_markets": "Physical"}

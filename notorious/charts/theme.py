@@ -90,9 +90,7 @@ def notorious_theme() -> alt.theme.ThemeConfig:
     return {
         "config": {
             "background": "#FFFFFF",
-            # Room at the sides: an image is laid out with the converter's font and shown with the reader's, which
-            # can be wider, so a label at the edge would be clipped (Figure 1.1's row names and last year, on a phone).
-            "padding": {"left": 18, "right": 18, "top": 8, "bottom": 8},
+            "padding": 8,
             "font": FONT,
             "view": {"stroke": None, "continuousHeight": 260},
             "axis": axis,
