@@ -356,7 +356,9 @@ def build(
             _check_executed(out, seeded.executed)
             if not built:
                 raise BuildFailed("the book did not build (see the errors above and the reports in _build/reports)")
-            if pdf and run([sys.executable, "-m", "notorious.edition.pdf", str(out / "html")], env, output) != 0:
+            # The last published build's pages are the PDF's first guess where the staging folder started empty.
+            printing = [sys.executable, "-m", "notorious.edition.pdf", str(out / "html"), "--last"]
+            if pdf and run([*printing, str(build_dir / "state" / "pdf")], env, output) != 0:
                 raise BuildFailed("the PDF edition was not printed (see above)")
             if snapshot() != files:
                 raise BuildFailed("inputs changed while the book was building; run `make book` again")
