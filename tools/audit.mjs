@@ -6,8 +6,8 @@
 //
 //   node tools/audit.mjs [SITE_DIR] [PAGE ...] [--json report.json] [--reports DIR] [--runs N] [--port P]
 //
-// SITE_DIR defaults to _build/html. PAGEs are paths inside it (default: index.html, intro.html, every
-// chapters/*.html and every figures/*.html). With --runs N, Lighthouse runs N times per page and the
+// SITE_DIR defaults to _build/html. PAGEs are paths inside it (default: index.html, intro.html, the pages of
+// _toc.yml in its order, any other chapters/*.html and every figures/*.html). With --runs N, Lighthouse runs N times per page and the
 // median performance score counts (the other categories do not vary between runs). With --reports,
 // each page's full Lighthouse report (HTML and JSON, of the counted run) is written into DIR.
 
@@ -88,12 +88,18 @@ function defaultPages(site) {
   const pages = [];
   if (fs.existsSync(path.join(site, "index.html"))) pages.push("index.html");
   if (fs.existsSync(path.join(site, "intro.html"))) pages.push("intro.html");
+  // The book's pages in the order of its table of contents (_toc.yml: the chapters, then the appendix's pages),
+  // then any other built chapter page in name order.
+  const toc = path.join(ROOT, "_toc.yml");
+  const listed = fs.existsSync(toc)
+    ? [...fs.readFileSync(toc, "utf8").matchAll(/^\s*-\s*file:\s*(\S+)\s*$/gm)].map((m) => `${m[1]}.html`)
+    : [];
+  for (const p of listed) if (fs.existsSync(path.join(site, p)) && !pages.includes(p)) pages.push(p);
   const chapters = path.join(site, "chapters");
   if (fs.existsSync(chapters)) {
-    const files = fs.readdirSync(chapters).filter((f) => f.endsWith(".html")).sort();
-    // The appendix last, as in the book's table of contents.
-    files.sort((a, b) => (a === "data-and-methods.html") - (b === "data-and-methods.html"));
-    for (const f of files) pages.push(`chapters/${f}`);
+    for (const f of fs.readdirSync(chapters).filter((f) => f.endsWith(".html")).sort()) {
+      if (!pages.includes(`chapters/${f}`)) pages.push(`chapters/${f}`);
+    }
   }
   const figures = path.join(site, "figures");
   if (fs.existsSync(figures)) {

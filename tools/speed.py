@@ -5,9 +5,11 @@ runs with this virtualenv's packages and its own package (PYTHONPATH), as the te
 is taken ``--runs`` times, the trees alternating within each run, under ``/usr/bin/time -v``, and the median wall
 time is printed with the command that was timed:
 
-- bare:      the nine notebooks executed one after another with `jupyter-execute` (no build at all)
+- bare:      every page of the book (_toc.yml's, twelve on 2026-12-04) executed one after another with
+             `jupyter-execute` (no build at all)
 - cold:      `rm -rf _build && make book`
 - unchanged: `make book` again
+- nbval:     `pytest intro.ipynb chapters` after the build (nbval checks every reference notebook, as in `make test`)
 - data:      one row's note in data/lobbying.csv edited (or the edit undone), then `make book`
 - preview:   the same data edit, then the build `make preview` runs on save (no PDF, its own folder)
 - prose:     a sentence added to chapters/lobbying.md (or removed), then `make book`
@@ -25,33 +27,31 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
+
 BIN = Path(sys.executable).parent
-KINDS = ["bare", "cold", "unchanged", "data", "preview", "prose", "check"]
-PAGES = [
-    "intro",
-    "chapters/listing-history",
-    "chapters/lobbying",
-    "chapters/brand-coalitions",
-    "chapters/platform-metrics",
-    "chapters/data-and-methods",
-    "chapters/data-dictionary",
-    "chapters/glossary",
-    "chapters/changelog",
-]
+KINDS = ["bare", "cold", "unchanged", "nbval", "data", "preview", "prose", "check"]
 MAKE = f"make -o .venv/.installed -o node_modules/.installed BIN={BIN}"
 MARK = " (timed edit)"
 SENTENCE = "\nA sentence added to time a prose edit.\n"
 
 
-def command(kind: str, figures: str) -> str:
+def pages(tree: Path) -> list[str]:
+    """Every page of the tree's book, in the order of its _toc.yml."""
+    toc = yaml.safe_load((tree / "_toc.yml").read_text(encoding="utf-8"))
+    return [toc["root"]] + [entry["file"] for part in toc["parts"] for entry in part["chapters"]]
+
+
+def command(kind: str, figures: str, tree: Path) -> str:
     if kind == "bare":
         return "; ".join(
             f"NOTORIOUS_DOC={doc} NOTORIOUS_FIGURES={figures} {BIN}/jupyter-execute --timeout=300 {doc}.ipynb"
-            for doc in PAGES
+            for doc in pages(tree)
         )
     return {
         "cold": f"rm -rf _build && {MAKE} book",
         "unchanged": f"{MAKE} book",
+        "nbval": f"{BIN}/python -m pytest -q intro.ipynb chapters",
         "data": f"{MAKE} book",
         "preview": f"{BIN}/python notorious/build/state.py _build/preview --preview -- -W -n --keep-going",
         "prose": f"{MAKE} book",
@@ -80,7 +80,11 @@ def timed(tree: Path, kind: str, figures: str) -> tuple[float, int]:
     env = {**os.environ, "PYTHONPATH": str(tree), "PATH": f"{BIN}:{os.environ['PATH']}"}
     env["SOURCE_DATE_EPOCH"] = epoch.strip()
     result = subprocess.run(
-        ["/usr/bin/time", "-v", "bash", "-c", command(kind, figures)], cwd=tree, env=env, capture_output=True, text=True
+        ["/usr/bin/time", "-v", "bash", "-c", command(kind, figures, tree)],
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     if result.returncode != 0:
         sys.exit(f"{tree}: {kind} failed:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
@@ -106,7 +110,7 @@ def main(argv: list[str]) -> int:
             for run in range(args.runs):
                 for kind in group:
                     for tree in trees if kind != "bare" else trees[-1:]:
-                        if kind in ("unchanged", "data", "prose") and not (tree / "_build" / "html").exists():
+                        if kind in ("unchanged", "nbval", "data", "prose") and not (tree / "_build" / "html").exists():
                             timed(tree, "unchanged", figures)  # the build these edits start from, not timed
                         if kind == "preview" and not (tree / "_build" / "preview" / "html").exists():
                             timed(tree, "preview", figures)
@@ -120,7 +124,7 @@ def main(argv: list[str]) -> int:
     print("\nmedians:")
     for (kind, tree), values in times.items():
         shown = ", ".join(f"{v:.1f}" for v in values)
-        print(f"{kind:9} {tree.name:12} {statistics.median(values):6.1f} s ({shown})   `{command(kind, '$TMP')}`")
+        print(f"{kind:9} {tree.name:12} {statistics.median(values):6.1f} s ({shown})   `{command(kind, '$TMP', tree)}`")
     bare = [v for (kind, _), v in times.items() if kind == "bare"]
     for (kind, tree), values in times.items():
         if kind == "cold" and bare:

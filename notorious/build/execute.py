@@ -10,6 +10,10 @@ MyST-NB stores it: the notebook as MyST-NB's reader makes it from the page, exec
 extension announces it. The cache keys on what MyST-NB hashes, so Sphinx then finds every page in the cache and
 executes none (tests/build/test_author_loop.py holds it to that).
 
+The pool starts first: when work is certain (stale pages, or no cache yet) its workers start and import while this
+process reads the pages, and each stale page is sent at once, its worker reading it. Sphinx starts meanwhile too
+(notorious/build/state.py) and reads no page before this step has finished (site.reading.wait_for_execution).
+
 A page that fails here is not stored: Sphinx executes it again and reports the failing cell, as without this step.
 A stale page's old record is removed first, so a failure can never leave its old outputs to be served.
 
@@ -23,7 +27,7 @@ import os
 import signal
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from functools import cache
 from multiprocessing import active_children, get_context
 from pathlib import Path
@@ -75,20 +79,28 @@ def read(doc: str, md_config, nb_config):
     return reader.read(text), reader.read_fmt
 
 
-def _execute(doc: str) -> tuple[str, str | None, float, str | None]:
-    """In a worker: execute one page as MyST-NB would; its notebook as JSON (None when it failed), the time and
-    the error."""
+def _execute(job: tuple[str, str, bool, int]) -> tuple[str, str | None, float, str | None]:
+    """In a worker: execute one page's notebook (as JSON, read by the main process as MyST-NB reads it) as MyST-NB
+    would, with its execution settings; its notebook as JSON (None when it failed), the time and the error. The
+    worker imports only nbformat and jupyter-cache's executor (nbclient): not Jupyter Book, MyST or the page."""
     import nbformat
     from jupyter_cache.executors.utils import single_nb_execution
 
-    md_config, nb_config = parser_configs()
-    notebook, _ = read(doc, md_config, nb_config)
+    doc, text, allow_errors, timeout = job
+    if text is None:  # a stale page, sent before the main process read it: read here, as MyST-NB reads it
+        md_config, nb_config = parser_configs()
+        notebook, _ = read(doc, md_config, nb_config)
+        if notebook is None:
+            return doc, None, 0.0, None  # not a notebook: nothing to execute
+        allow_errors, timeout = nb_config.execution_allow_errors, nb_config.execution_timeout
+    else:
+        notebook = nbformat.reads(text, as_version=4)
     os.environ[DOC_VARIABLE] = doc  # the kernel inherits it, as under Sphinx (site.reading.announce_doc)
     result = single_nb_execution(
         notebook,
         cwd=str((ROOT / doc).parent),
-        allow_errors=nb_config.execution_allow_errors,
-        timeout=nb_config.execution_timeout,
+        allow_errors=allow_errors,
+        timeout=timeout,
         meta_override=True,
     )
     if result.err is not None:
@@ -103,8 +115,36 @@ def _stop(signum, frame) -> None:
     os._exit(128 + signum)
 
 
+def _warm(reads: bool) -> None:
+    """In a worker, as soon as it starts: what executing a notebook imports (and, when it will read stale pages
+    itself, what reading one does), while the main process reads the pages."""
+    import jupyter_cache.executors.utils  # noqa: F401  (nbclient, nbformat)
+
+    if reads:
+        parser_configs()
+
+
 def execute(cache_path: Path, stale: set[str], jobs: int | None = None) -> list[str]:
     """Execute into the cache every notebook page it lacks, and every stale one; the pages executed."""
+    cores = jobs or os.cpu_count() or 1
+    pool = ProcessPoolExecutor(max_workers=cores, mp_context=get_context("spawn"))
+    signal.signal(signal.SIGTERM, _stop)
+    # Work is certain when pages are stale or there is no cache yet: the workers start (and import) while this
+    # process imports jupyter-cache and reads the pages, and each stale page is sent at once (its worker reads it).
+    for _ in range(min(cores, len(stale)) if stale else cores if not cache_path.exists() else 0):
+        pool.submit(_warm, bool(stale))
+    early = {
+        doc: pool.submit(_execute, (doc, None, None, None))
+        for doc in sorted(stale, key=lambda d: -(ROOT / f"{d}.md").stat().st_size)
+        if (ROOT / f"{doc}.md").is_file()
+    }
+    try:
+        return _execute_pending(pool, cache_path, stale, early)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _execute_pending(pool: ProcessPoolExecutor, cache_path: Path, stale: set[str], early: dict) -> list[str]:
     import nbformat
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
@@ -127,29 +167,29 @@ def execute(cache_path: Path, stale: set[str], jobs: int | None = None) -> list[
             cache.remove_cache(record.pk)  # never served again, even if the page now fails
         last = record.data.get("execution_seconds", 0.0) if record is not None else 0.0
         pending[doc] = (notebook, read_fmt, last or (ROOT / f"{doc}.md").stat().st_size / 1e4)
-    if not pending:
-        return []
     # The longest first (by the last run, or the page's size), so that two cores finish close together.
-    order = sorted(pending, key=lambda d: -pending[d][2])
-    workers = min(len(order), jobs or os.cpu_count() or 1)
+    order = sorted(set(pending) - set(early), key=lambda d: -pending[d][2])
+    settings = (nb_config.execution_allow_errors, nb_config.execution_timeout)
+    futures = [pool.submit(_execute, (doc, nbformat.writes(pending[doc][0]), *settings)) for doc in order]
     done = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        signal.signal(signal.SIGTERM, _stop)
-        for doc, text, seconds, error in pool.map(_execute, order):
-            if text is None:
-                print(f"{doc}: failed ({error}) in {seconds:.1f} s; Sphinx will execute it and report", flush=True)
-                continue
-            _, read_fmt, _ = pending[doc]
-            path = str(ROOT / f"{doc}.md")
-            stage = cache.add_nb_to_project(path, read_data=read_fmt) if read_fmt else cache.add_nb_to_project(path)
-            NbProjectRecord.remove_tracebacks([stage.pk], cache.db)
-            cache.cache_notebook_bundle(
-                CacheBundleIn(nbformat.reads(text, as_version=4), stage.uri, data={"execution_seconds": seconds}),
-                check_validity=False,
-                overwrite=True,
-            )
-            print(f"executed {doc} ({seconds:.1f} s)", flush=True)
-            done.append(doc)
+    for future in as_completed([*early.values(), *futures]):
+        doc, text, seconds, error = future.result()
+        if doc not in pending:
+            continue  # a stale page that is not a notebook
+        if text is None:
+            print(f"{doc}: failed ({error}) in {seconds:.1f} s; Sphinx will execute it and report", flush=True)
+            continue
+        _, read_fmt, _ = pending[doc]
+        path = str(ROOT / f"{doc}.md")
+        stage = cache.add_nb_to_project(path, read_data=read_fmt) if read_fmt else cache.add_nb_to_project(path)
+        NbProjectRecord.remove_tracebacks([stage.pk], cache.db)
+        cache.cache_notebook_bundle(
+            CacheBundleIn(nbformat.reads(text, as_version=4), stage.uri, data={"execution_seconds": seconds}),
+            check_validity=False,
+            overwrite=True,
+        )
+        print(f"executed {doc} ({seconds:.1f} s)", flush=True)
+        done.append(doc)
     return done
 
 

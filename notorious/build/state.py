@@ -68,12 +68,14 @@ OUTPUT = "_build"
 READS = "reads.jsonl"
 STAMP = "inputs.json"
 # The environment variables the package reads (dataset.READS_VARIABLE, paths.FIGURES_VARIABLE,
-# site.hardening.PREVIEW_VARIABLE); named here too so that this script imports nothing of the package.
+# site.hardening.PREVIEW_VARIABLE, site.reading.EXECUTED_VARIABLE); named here too so that this script imports
+# nothing of the package.
 READS_VARIABLE = "NOTORIOUS_READS"
 FIGURES_VARIABLE = "NOTORIOUS_FIGURES"
 PREVIEW_VARIABLE = "NOTORIOUS_PREVIEW"
 STALE_VARIABLE = "NOTORIOUS_STALE"
 CHECKED_VARIABLE = "NOTORIOUS_DATA_CHECKED"
+EXECUTED_VARIABLE = "NOTORIOUS_EXECUTED"  # site.reading.EXECUTED_VARIABLE
 SCHEMA = "data/datapackage.json"
 
 
@@ -293,6 +295,13 @@ def finish(step: tuple) -> int:
     return process.returncode
 
 
+def stop(*steps: tuple) -> None:
+    for process, _ in steps:
+        process.terminate()
+    for step in steps:
+        finish(step)
+
+
 def run(command: list[str], env: dict, output: list[str] | None = None) -> int:
     return finish(start(command, env, output))
 
@@ -339,24 +348,31 @@ def build(
         bin_dir = Path(sys.executable).parent
         jupyter_book = [str(bin_dir / "jupyter-book"), "build", ".", "--path-output", str(staging), *flags]
         execute = [sys.executable, str(ROOT / "notorious" / "build" / "execute.py"), str(out / ".jupyter_cache")]
+        env[EXECUTED_VARIABLE] = str((staging / "executed").resolve())
         try:
-            # The notebooks start executing while the data is checked; bad data stops them before they finish.
+            # The notebooks start executing while the data is checked, and Sphinx starts meanwhile too (its imports,
+            # the configuration, the last environment); it reads no page before the file EXECUTED_VARIABLE names
+            # exists (site.reading.wait_for_execution). Bad data stops all of them before any page is read.
             executing = start([*execute, "--stale", env[STALE_VARIABLE]], env, output)
+            building = start(jupyter_book, env, output)
             problems = check_data(ROOT / "data", env)
             if problems:
-                executing[0].terminate()
-                finish(executing)
+                stop(executing, building)
                 if output is not None:
                     output.append(problems + "\n")
                 raise BuildFailed(problems)
             if finish(executing) != 0:
+                stop(building)
                 raise BuildFailed("the notebooks could not be executed into the cache (see above)")
-            built = run(jupyter_book, env, output) == 0
+            Path(env[EXECUTED_VARIABLE]).touch()
+            built = finish(building) == 0
             _check_reads(out, files)  # first: changed data may be why a page failed
             _check_executed(out, seeded.executed)
             if not built:
                 raise BuildFailed("the book did not build (see the errors above and the reports in _build/reports)")
-            if pdf and run([sys.executable, "-m", "notorious.edition.pdf", str(out / "html")], env, output) != 0:
+            # The last published build's pages are the PDF's first guess where the staging folder started empty.
+            printing = [sys.executable, "-m", "notorious.edition.pdf", str(out / "html"), "--last"]
+            if pdf and run([*printing, str(build_dir / "state" / "pdf")], env, output) != 0:
                 raise BuildFailed("the PDF edition was not printed (see above)")
             if snapshot() != files:
                 raise BuildFailed("inputs changed while the book was building; run `make book` again")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import os
 import re
 import sys
@@ -333,8 +334,25 @@ def print_pdf(document: Path, footer: str) -> bytes:
             browser.close()
 
 
-def build(site: Path, work: Path) -> Path:
-    """Write the PDF edition into ``site``; ``work`` keeps the printable document and the inputs' stamp."""
+PAGES = "pages.json"
+
+
+def _last_pages(folders: list[Path], docs: list[str]) -> dict[str, int] | None:
+    """The pages each part started on in the last print (its work folder's ``pages.json``), if it printed the
+    same parts."""
+    for folder in folders:
+        try:
+            pages = json.loads((folder / PAGES).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(pages, dict) and sorted(pages) == sorted(docs):
+            return {doc: int(pages[doc]) for doc in docs}
+    return None
+
+
+def build(site: Path, work: Path, last: Path | None = None) -> Path:
+    """Write the PDF edition into ``site``; ``work`` keeps the printable document, the inputs' stamp and the pages
+    the parts start on (``last``: the work folder of the last build, when ``work`` starts empty)."""
     target = site / PDF
     book, day = edition(), updated()
     label = html.escape(f"{book.title} · version {book.version} · {when(day)}")
@@ -346,29 +364,45 @@ def build(site: Path, work: Path) -> Path:
     work.mkdir(parents=True, exist_ok=True)
     source = work / "book.html"
     docs = documents()
-    # A first print finds the page each part starts on; the contents then gives it, and the print that is
-    # published must start each part there.
-    source.write_text(book_html(site), encoding="utf-8")
-    pages = section_pages(print_pdf(source, footer), docs)
-    document = book_html(site, pages)
-    source.write_text(document, encoding="utf-8")
-    pdf = confirmed_print(lambda: reproducible(print_pdf(source, footer), day), at_once=AT_ONCE)
-    if section_pages(pdf, docs) != pages:
+    # The contents gives the page each part starts on, and the print that is published must start each part
+    # there. The last print's pages are tried first: when no part moved, two prints at once are the whole job.
+    # Otherwise (or with no last print) a print finds the pages (the numbers take no more room than the blanks or
+    # other numbers they replace, so the parts stay put) and the contents is printed with them.
+    pages = _last_pages([work] + ([last] if last else []), docs)
+    if pages is None:
+        source.write_text(book_html(site), encoding="utf-8")
+        pages = section_pages(print_pdf(source, footer), docs)
+    for _ in range(2):
+        document = book_html(site, pages)
+        source.write_text(document, encoding="utf-8")
+        pdf = confirmed_print(lambda: reproducible(print_pdf(source, footer), day), at_once=AT_ONCE)
+        found = section_pages(pdf, docs)
+        if found == pages:
+            break
+        print("the parts start on other pages than in the last print: printed again with those", flush=True)
+        pages = found
+    else:
         raise RuntimeError("the contents' page numbers moved the pages they number")
     pdf = outline_titles(pdf, headings(document))
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pdf)
+    (work / PAGES).write_text(json.dumps(pages, indent=1) + "\n", encoding="utf-8")
     stamp.write_text(digest + "\n")
     return target
 
 
 def main(argv: list[str]) -> int:
+    argv, last = list(argv), None
+    if "--last" in argv:  # the last build's work folder, whose pages are tried first
+        at = argv.index("--last")
+        last = Path(argv[at + 1])
+        del argv[at : at + 2]
     site = Path(argv[0] if argv else "_build/html")
     if not (site / "intro.html").exists():
         print(f"{site}: no built site to print; run `make book`", file=sys.stderr)
         return 1
     try:
-        target = build(site, site.parent / "pdf")
+        target = build(site, site.parent / "pdf", last)
     except RuntimeError as error:
         print(f"{site / PDF}: {error}", file=sys.stderr)
         return 1

@@ -30,6 +30,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", assets.add_static_path)
     app.connect("builder-inited", assets.drop_thebe_scripts)
     app.connect("env-get-outdated", reading.reread_stale)
+    app.connect("env-before-read-docs", reading.wait_for_execution)
     app.connect("source-read", reading.announce_doc)
     app.add_domain(FigureNumbers)
     app.add_role("src", roles.src_role)

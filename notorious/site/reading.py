@@ -5,6 +5,7 @@ knows its page, and the edition's facts reach every page at build time.
 from __future__ import annotations
 
 import os
+import time
 
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
@@ -77,6 +78,26 @@ def reread_stale(app: Sphinx, env, added: set[str], changed: set[str], removed: 
     would otherwise keep their old doctrees (notorious/build/state.py names them)."""
     stale = {doc for doc in os.environ.get(STALE_VARIABLE, "").split(",") if doc}
     return sorted(stale & set(env.found_docs) - added - changed)
+
+
+# Set by `make book` (notorious/build/state.py), which starts Sphinx while the notebooks still execute into the cache
+# (notorious/build/execute.py): a file that exists once they have, and the data has been checked.
+EXECUTED_VARIABLE = "NOTORIOUS_EXECUTED"
+
+
+def wait_for_execution(app: Sphinx, env, docnames: list[str]) -> None:
+    """Sphinx starts (its extensions, the configuration, the last environment) while the notebooks execute; no page
+    is read before every one is in the cache, so MyST-NB finds each there and executes none. `make book` stops
+    this process when the execution or the data check fails."""
+    marker = os.environ.get(EXECUTED_VARIABLE)
+    if not marker:
+        return
+    waited, parent = time.monotonic(), os.getppid()
+    while not os.path.exists(marker):
+        if os.getppid() != parent:
+            raise SystemExit("the build that started Sphinx is gone; no page is read")
+        time.sleep(0.05)
+    logger.info(f"the notebooks were executed into the cache; waited {time.monotonic() - waited:.1f} s for them")
 
 
 def announce_doc(app: Sphinx, docname: str, source: list[str]) -> None:
