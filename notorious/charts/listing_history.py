@@ -93,12 +93,16 @@ def left_out_text(names: list[str]) -> str:
 
 
 def no_source_marks(statuses: pd.DataFrame, reviews: pd.DataFrame) -> pd.DataFrame:
-    """For each platform, the dated USTR publications from its first appearance on for which the data hold no
-    status: unknown, never 'not listed'. One row each, in the columns the timeline draws."""
-    dated = reviews.dropna(subset=["released"])
+    """For each platform, the USTR publications after its first appearance for which the data hold no status:
+    unknown, never 'not listed'. One row each, in the columns the timeline draws; an undated review (no release day
+    known) is in the table but cannot be drawn on the time axis."""
     rows = []
     for platform, group in statuses.groupby("platform", sort=False):
-        later = dated[(dated["released"] > group["released"].min()) & ~dated["report_id"].isin(group["report_id"])]
+        # Dated reports after its first appearance, and an undated review for a later year (in the table, not drawn).
+        after = reviews["released"].gt(group["released"].min()) | (
+            reviews["released"].isna() & reviews["covers_year"].gt(group["covers_year"].max())
+        )
+        later = reviews[after & ~reviews["report_id"].isin(group["report_id"])]
         first = group.iloc[0]
         rows += [
             {
@@ -183,7 +187,7 @@ def status_timeline(statuses: pd.DataFrame, marks: pd.DataFrame, unknown: pd.Dat
     layers = [decision_rules(marks, label_y=-2), points]
     if unknown is not None and len(unknown):
         hollow = (
-            alt.Chart(unknown[unknown["platform"].isin(order)])
+            alt.Chart(unknown[unknown["platform"].isin(order)].dropna(subset=["released"]))
             .mark_point(shape="circle", size=50, filled=False, strokeWidth=1, opacity=0.9)
             .encode(
                 x=x,

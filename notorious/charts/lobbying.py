@@ -350,7 +350,7 @@ def hires_title(ds) -> str:
     firms = int(hires.loc[hires["kind"].ne("person"), "former_government_role"].notna().sum())
     if firms or not former:
         return "Firms and people Alibaba hired"
-    return f"{former} of the {len(people)} people Alibaba hired had held government posts"
+    return f"{former} of the {len(people)} people our sources name among Alibaba's hires had held government posts"
 
 
 STEP = 28  # px per row of the hires chart

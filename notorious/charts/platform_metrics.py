@@ -428,7 +428,7 @@ def enforcement_title(ds) -> str:
     """Figure 4.1's finding, from its rows: the last year for which a source counts the listings removed."""
     removed = measured(ds, ["listings_removed"], [ALIBABA_ALL, "Taobao"])
     last = max(str(end)[:4] for end in removed["period_end"].dropna())
-    return f"Reported counts of listings removed end with {last}"
+    return f"In our sources, the counts of listings removed end with {last}"
 
 
 SCALE_END = "2017-03-01"
@@ -445,7 +445,10 @@ def scale_title(ds, end: str = SCALE_END) -> str:
     rows = scale_measures(ds, end)
     live = rows.loc[rows["metric"].eq("live_listings"), "value"].max()
     removed = rows.loc[rows["metric"].eq("listings_removed"), "value"].max()
-    return f"Live listings are counted in the {magnitude(live)}, listings removed in the {magnitude(removed)}"
+    return (
+        f"The largest count of live listings a source gives is in the {magnitude(live)}, the largest of listings "
+        f"removed in the {magnitude(removed)}"
+    )
 
 
 def scale_measures(ds, end: str = SCALE_END) -> pd.DataFrame:

@@ -20,7 +20,7 @@ REQUIRED = [
     "Lanham Act",
     "LD-1",
     "LD-2",
-    "New US rule (2026)",
+    "New US law (2026)",
     "Federal Register",
     "Docket",
     "Special 301 Subcommittee",

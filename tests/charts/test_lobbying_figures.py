@@ -74,7 +74,9 @@ def test_figure_2_2_title_counts_the_people_with_a_government_post(ds):
     hires = ds.lobbying_hires[ds.lobbying_hires["client"].eq(ALIBABA_GROUP)]
     people = hires[hires["kind"].eq("person")]
     former = people["former_government_role"].notna().sum()
-    assert lobbying.hires_title(ds) == f"{former} of the {len(people)} people Alibaba hired had held government posts"
+    assert lobbying.hires_title(ds) == (
+        f"{former} of the {len(people)} people our sources name among Alibaba's hires had held government posts"
+    )
 
 
 def test_figure_2_3_title_names_the_years_the_largest_peer_is_above_every_alibaba_figure(ds):

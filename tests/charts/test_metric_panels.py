@@ -93,7 +93,7 @@ def test_figure_4_1_title_names_the_last_year_with_a_count_of_listings_removed(d
         ds.metrics["metric"].eq("listings_removed") & ds.metrics["platform"].isin([mc.ALIBABA_ALL, "Taobao"])
     ]
     last = rows["period_end"].dropna().astype(str).str[:4].max()
-    assert mc.enforcement_title(ds) == f"Reported counts of listings removed end with {last}"
+    assert mc.enforcement_title(ds) == f"In our sources, the counts of listings removed end with {last}"
 
 
 def test_figure_4_2_title_gives_the_orders_of_the_largest_counts(ds):
@@ -102,7 +102,8 @@ def test_figure_4_2_title_gives_the_orders_of_the_largest_counts(ds):
     removed = rows.loc[rows["metric"].eq("listings_removed"), "value"].max()
     assert live >= 1e9 and 1e8 <= removed < 1e9, (live, removed)
     assert mc.scale_title(ds) == (
-        "Live listings are counted in the billions, listings removed in the hundreds of millions"
+        "The largest count of live listings a source gives is in the billions, the largest of listings removed in the "
+        "hundreds of millions"
     )
 
 

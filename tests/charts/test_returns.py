@@ -109,10 +109,13 @@ def test_figure_1_1_marks_each_later_report_without_a_source_as_unknown(ds):
     have = set(zip(statuses["platform"], statuses["report_id"], strict=True))
     assert not have & set(zip(hollow["platform"], hollow["report_id"], strict=True))
     first = statuses.groupby("platform")["released"].min()
-    assert (hollow["released"] > hollow["platform"].map(first)).all()
+    dated = hollow.dropna(subset=["released"])
+    assert (dated["released"] > dated["platform"].map(first)).all()
+    assert set(hollow.loc[hollow["released"].isna(), "report_id"]) <= set(
+        ds.reviews.loc[ds.reviews["released"].isna(), "report_id"]
+    )
     taobao = hollow[hollow["platform"].eq("Taobao")]
-    dated_after = ds.reviews.dropna(subset=["released"])
-    dated_after = dated_after[dated_after["released"] > first["Taobao"]]
+    dated_after = ds.reviews[ds.reviews["released"].gt(first["Taobao"]) | ds.reviews["released"].isna()]
     assert len(taobao) == len(
         set(dated_after["report_id"]) - set(statuses.loc[statuses["platform"].eq("Taobao"), "report_id"])
     )
