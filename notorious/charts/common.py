@@ -61,26 +61,6 @@ def drawn_at(dates: pd.Series) -> pd.Series:
     return pd.to_datetime(dates.astype("string"), format="mixed")
 
 
-def time_axis(field: str = "start", title: str | None = "Year") -> alt.X:
-    """The x encoding of every layer of a time chart: years as ticks, labels thinned rather than overlapping.
-
-    Every layer of a chart gives the same title, so Vega-Lite does not append one title per layer."""
-    return alt.X(
-        f"{field}:T",
-        title=title,
-        axis=alt.Axis(format="%Y", tickCount="year", labelOverlap="greedy", labelSeparation=6),
-    )
-
-
-def extent(start: str, end: str, title: str | None = "Year") -> alt.Chart:
-    """An invisible layer spanning ``start`` to ``end``, so that a chapter's time charts share one axis.
-
-    A data-driven extent instead of an explicit scale domain: Vega-Lite mis-merges an explicit temporal domain
-    across layers (it warns of a conflict and computes an infinite extent)."""
-    frame = pd.DataFrame({"start": pd.to_datetime([start, end])})
-    return alt.Chart(frame).mark_point(opacity=0).encode(x=time_axis("start", title), tooltip=alt.value(None))
-
-
 def decisions(listings: pd.DataFrame, reviews: pd.DataFrame, platform: str = "Taobao") -> pd.DataFrame:
     """USTR's decisions on one platform that changed its status (listed after not, removed), with dates.
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ..data import dates
 from ..data.dataset import in_strand
+from ..data.words import listed
 from ..publish.figures import Figure, sourced
 from .common import (
     ALIBABA_GROUP,
@@ -85,9 +87,8 @@ def left_out_text(names: list[str]) -> str:
     """The sentence a key adds for the markets it does not draw because no source read states their country."""
     if not names:
         return ""
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return (
-        f" Not drawn: {listed}, named by USTR, because no source we read says where "
+        f" Not drawn: {listed(names)}, named by USTR, because no source we read says where "
         f"{'its' if len(names) == 1 else 'their'} operator is based."
     )
 
@@ -371,14 +372,10 @@ STRIP_HEIGHT = 560  # px of the time axis; labels keep at least LABEL_GAP px apa
 LABEL_GAP = 34
 
 
-def _say(when: pd.Timestamp, precision: str) -> str:
-    return when.strftime({"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}[precision])
-
-
 def headline(row) -> str:
     """An event's short label: its date (to the precision known) and what happened, from HEADLINES."""
     what = HEADLINES[row["event_id"]].format(actor=row["actor"].replace(" organizations", " groups"))
-    return f"{_say(pd.Timestamp(row['when']), row['date_precision'])}\n{what}"
+    return f"{dates.when(pd.Timestamp(row['when']), precision=row['date_precision'])}\n{what}"
 
 
 def event_rows(events: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
@@ -430,7 +427,7 @@ def warning_to_relisting_figure(ds, start: str = "2015-12", end: str = "2016-12-
         rows=sourced(shown[columns], ds.events, ["event_id"]),
         table=shown[["date", "actor", "summary"]],
         alt_text="Timeline, time running down, of the events between USTR's December 2015 warning and its December "
-        "2016 listing: " + "; ".join(rows.loc[rows["labelled"], "label"]) + ".",
+        "2016 listing: " + "; ".join(rows.loc[rows["labelled"], "label"].str.replace("\n", ": ")) + ".",
         key=events_key(shown),
     )
 
